@@ -1,0 +1,127 @@
+//! The versioned envelope around everything saved in browser storage:
+//! `{"format": 1, "saved_at": <ms since epoch>, "data": {...}}`.
+//!
+//! Decoding never panics. It tells the caller exactly what it found so that storage can keep
+//! unreadable or newer data untouched and say so.
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::state::SavedState;
+
+/// The storage format this build writes. Every released format keeps a fixture under
+/// `tests/fixtures/` that must still load.
+pub const FORMAT_VERSION: u32 = 1;
+
+#[derive(Serialize)]
+struct EnvelopeOut<'a> {
+    format: u32,
+    saved_at: f64,
+    data: &'a SavedState,
+}
+
+#[derive(Deserialize)]
+struct EnvelopeIn {
+    format: u32,
+    #[serde(default)]
+    saved_at: f64,
+    data: Value,
+}
+
+/// What was found under the state key.
+#[derive(Debug, PartialEq)]
+pub enum Decoded {
+    /// Nothing saved yet.
+    Empty,
+    /// A state of this or an older (migrated) format.
+    Loaded { state: SavedState, saved_at: f64, format: u32 },
+    /// Saved by a newer version of the app: keep it, do not overwrite it.
+    Newer { format: u32 },
+    /// Not an envelope we can read.
+    Unreadable { reason: String },
+}
+
+pub fn encode(state: &SavedState, saved_at: f64) -> String {
+    serde_json::to_string(&EnvelopeOut { format: FORMAT_VERSION, saved_at, data: state })
+        .expect("SavedState always serialises")
+}
+
+pub fn decode(raw: Option<&str>) -> Decoded {
+    let Some(raw) = raw else { return Decoded::Empty };
+    let env: EnvelopeIn = match serde_json::from_str(raw) {
+        Ok(env) => env,
+        Err(e) => return Decoded::Unreadable { reason: e.to_string() },
+    };
+    if env.format == 0 {
+        return Decoded::Unreadable { reason: "format version 0 does not exist".into() };
+    }
+    if env.format > FORMAT_VERSION {
+        return Decoded::Newer { format: env.format };
+    }
+    match migrate(env.format, env.data) {
+        Ok(state) => Decoded::Loaded { state, saved_at: env.saved_at, format: env.format },
+        Err(reason) => Decoded::Unreadable { reason },
+    }
+}
+
+/// Brings data of any released format up to [`FORMAT_VERSION`].
+fn migrate(format: u32, data: Value) -> Result<SavedState, String> {
+    match format {
+        1 => serde_json::from_value(data).map_err(|e| format!("format 1 data: {e}")),
+        other => Err(format!("no migration from format {other}")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::state::{StepProgress, StepStatus};
+
+    fn sample() -> SavedState {
+        let mut s = SavedState::default();
+        s.profile.country = Some("no".into());
+        s.progress.entry("no".into()).or_default().insert(
+            "register".into(),
+            StepProgress { status: StepStatus::Waiting, note: "Called Altinn".into(), ..Default::default() },
+        );
+        s
+    }
+
+    #[test]
+    fn round_trip() {
+        let s = sample();
+        let raw = encode(&s, 1234.0);
+        assert_eq!(decode(Some(&raw)), Decoded::Loaded { state: s, saved_at: 1234.0, format: 1 });
+    }
+
+    #[test]
+    fn nothing_saved() {
+        assert_eq!(decode(None), Decoded::Empty);
+    }
+
+    #[test]
+    fn garbage_is_unreadable_not_a_panic() {
+        for raw in ["", "{", "null", "[]", "\"x\"", "{\"format\":\"1\"}", "{\"format\":1}", "\u{0}"] {
+            assert!(matches!(decode(Some(raw)), Decoded::Unreadable { .. }), "{raw:?}");
+        }
+        assert!(matches!(
+            decode(Some(r#"{"format":1,"saved_at":0,"data":{"progress":7}}"#)),
+            Decoded::Unreadable { .. }
+        ));
+    }
+
+    #[test]
+    fn newer_format_is_reported() {
+        let raw = r#"{"format":99,"saved_at":5,"data":{"whatever":true}}"#;
+        assert_eq!(decode(Some(raw)), Decoded::Newer { format: 99 });
+    }
+
+    #[test]
+    fn unknown_fields_are_tolerated_within_a_format() {
+        let raw = r#"{"format":1,"saved_at":5,"data":{"future_field":1,"settings":{"welcomed":true}}}"#;
+        match decode(Some(raw)) {
+            Decoded::Loaded { state, .. } => assert!(state.settings.welcomed),
+            other => panic!("{other:?}"),
+        }
+    }
+}

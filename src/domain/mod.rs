@@ -1,0 +1,7 @@
+//! The domain: content model, saved state and its envelope. No DOM code lives here, so
+//! everything below is tested natively with `cargo test`.
+
+pub mod content;
+pub mod envelope;
+pub mod markdown;
+pub mod state;

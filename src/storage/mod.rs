@@ -1,0 +1,302 @@
+//! The one module that owns browser storage.
+//!
+//! [`Store`] holds the rules (what to do when storage is missing, broken, newer or full) and
+//! works over any [`Backend`], so the rules are tested natively; [`web`] puts it on the
+//! browser's `localStorage` with debounced writes that are flushed when the page is hidden.
+
+pub mod web;
+
+use crate::domain::envelope::{self, Decoded};
+use crate::domain::state::SavedState;
+
+/// Every key Career Kit uses in browser storage, in one place.
+#[derive(Clone, Debug, PartialEq)]
+pub enum StorageKey {
+    /// The versioned envelope holding [`SavedState`].
+    State,
+    /// A raw value that could not be loaded, kept untouched (suffix: ms since epoch).
+    Backup(u64),
+}
+
+impl StorageKey {
+    pub const PREFIX: &'static str = "career-kit/";
+
+    pub fn name(&self) -> String {
+        match self {
+            StorageKey::State => format!("{}state", Self::PREFIX),
+            StorageKey::Backup(at) => format!("{}backup/{at}", Self::PREFIX),
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum StoreError {
+    /// The browser refused: storage disabled, blocked, or the getter threw.
+    Unavailable(String),
+    /// The write would exceed the storage quota.
+    QuotaExceeded,
+    Other(String),
+}
+
+/// A key-value store with browser storage's failure modes.
+pub trait Backend {
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError>;
+    fn set(&self, key: &str, value: &str) -> Result<(), StoreError>;
+}
+
+/// How saving works for this page load.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// Every change is saved on this device.
+    Persistent,
+    /// No storage: the app runs in memory; nothing is kept after the tab closes.
+    MemoryOnly,
+    /// Storage holds something we must not overwrite (a newer format, or a broken value that
+    /// could not be backed up): changes are kept in memory only.
+    Protected,
+}
+
+/// Something the user must be told about storage. Shown as a notice; never silent.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Notice {
+    /// Storage is unavailable; progress lives in memory only.
+    MemoryOnly,
+    /// Saved data could not be read; the raw value is kept under `backup_key`.
+    Recovered { backup_key: String, reason: String },
+    /// Saved data could not be read nor backed up; it is left untouched and not overwritten.
+    UnreadableKept { reason: String },
+    /// Data saved by a newer version; kept as it is (and copied under `backup_key`).
+    NewerFormat { format: u32, backup_key: Option<String> },
+    /// The last change could not be saved because storage is full; the previous save is intact.
+    QuotaExceeded,
+    /// The last change could not be saved for another reason; the previous save is intact.
+    WriteFailed { reason: String },
+}
+
+pub struct Store<B> {
+    backend: Option<B>,
+    mode: Mode,
+}
+
+/// The result of opening storage at start-up.
+pub struct Opened<B> {
+    pub store: Store<B>,
+    pub state: SavedState,
+    pub saved_at: f64,
+    pub notices: Vec<Notice>,
+}
+
+impl<B: Backend> Store<B> {
+    /// Opens storage and loads the saved state. Never panics and never loses a stored value.
+    pub fn open(backend: Result<B, StoreError>, now_ms: f64) -> Opened<B> {
+        let memory_only = |notices: Vec<Notice>| Opened {
+            store: Store { backend: None, mode: Mode::MemoryOnly },
+            state: SavedState::default(),
+            saved_at: 0.0,
+            notices,
+        };
+        let backend = match backend {
+            Ok(b) => b,
+            Err(_) => return memory_only(vec![Notice::MemoryOnly]),
+        };
+        let raw = match backend.get(&StorageKey::State.name()) {
+            Ok(raw) => raw,
+            Err(_) => return memory_only(vec![Notice::MemoryOnly]),
+        };
+        let mut store = Store { backend: Some(backend), mode: Mode::Persistent };
+        match envelope::decode(raw.as_deref()) {
+            Decoded::Empty => Opened { store, state: SavedState::default(), saved_at: 0.0, notices: vec![] },
+            Decoded::Loaded { state, saved_at, .. } => Opened { store, state, saved_at, notices: vec![] },
+            Decoded::Unreadable { reason } => {
+                let raw = raw.unwrap_or_default();
+                let notice = match store.backup(&raw, now_ms) {
+                    Some(backup_key) => Notice::Recovered { backup_key, reason },
+                    None => {
+                        store.mode = Mode::Protected;
+                        Notice::UnreadableKept { reason }
+                    }
+                };
+                Opened { store, state: SavedState::default(), saved_at: 0.0, notices: vec![notice] }
+            }
+            Decoded::Newer { format } => {
+                let backup_key = store.backup(raw.as_deref().unwrap_or_default(), now_ms);
+                store.mode = Mode::Protected;
+                Opened {
+                    store,
+                    state: SavedState::default(),
+                    saved_at: 0.0,
+                    notices: vec![Notice::NewerFormat { format, backup_key }],
+                }
+            }
+        }
+    }
+
+    /// Copies a raw value under a fresh backup key, never overwriting an earlier backup.
+    fn backup(&self, raw: &str, now_ms: f64) -> Option<String> {
+        let backend = self.backend.as_ref()?;
+        let mut at = now_ms.max(0.0) as u64;
+        loop {
+            let key = StorageKey::Backup(at).name();
+            match backend.get(&key) {
+                Ok(None) => return backend.set(&key, raw).ok().map(|_| key),
+                Ok(Some(_)) => at += 1,
+                Err(_) => return None,
+            }
+        }
+    }
+
+    pub fn mode(&self) -> Mode {
+        self.mode
+    }
+
+    /// Saves the state. On failure the previously stored value is left as it was.
+    pub fn save(&self, state: &SavedState, now_ms: f64) -> Result<(), Notice> {
+        let (Mode::Persistent, Some(backend)) = (self.mode, &self.backend) else { return Ok(()) };
+        match backend.set(&StorageKey::State.name(), &envelope::encode(state, now_ms)) {
+            Ok(()) => Ok(()),
+            Err(StoreError::QuotaExceeded) => Err(Notice::QuotaExceeded),
+            Err(StoreError::Unavailable(reason) | StoreError::Other(reason)) => {
+                Err(Notice::WriteFailed { reason })
+            }
+        }
+    }
+
+    /// Reads what is stored now, if it is newer than `than_ms` (another tab saved it).
+    pub fn newer_than(&self, than_ms: f64) -> Option<(SavedState, f64)> {
+        let (Mode::Persistent, Some(backend)) = (self.mode, &self.backend) else { return None };
+        let raw = backend.get(&StorageKey::State.name()).ok()??;
+        match envelope::decode(Some(&raw)) {
+            Decoded::Loaded { state, saved_at, .. } if saved_at > than_ms => Some((state, saved_at)),
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::cell::RefCell;
+    use std::collections::BTreeMap;
+
+    /// An in-memory backend with a byte quota, like localStorage's.
+    #[derive(Default)]
+    struct MemBackend {
+        items: RefCell<BTreeMap<String, String>>,
+        quota: Option<usize>,
+        getter_fails: bool,
+    }
+
+    impl Backend for &MemBackend {
+        fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
+            if self.getter_fails {
+                return Err(StoreError::Unavailable("SecurityError".into()));
+            }
+            Ok(self.items.borrow().get(key).cloned())
+        }
+        fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
+            let mut items = self.items.borrow_mut();
+            let used: usize =
+                items.iter().filter(|(k, _)| *k != key).map(|(k, v)| k.len() + v.len()).sum();
+            if self.quota.is_some_and(|q| used + key.len() + value.len() > q) {
+                return Err(StoreError::QuotaExceeded);
+            }
+            items.insert(key.into(), value.into());
+            Ok(())
+        }
+    }
+
+    fn state_with_note(note: &str) -> SavedState {
+        let mut s = SavedState::default();
+        s.progress.entry("no".into()).or_default().entry("a".into()).or_default().note = note.into();
+        s
+    }
+
+    #[test]
+    fn storage_unavailable_runs_in_memory() {
+        let opened = Store::<&MemBackend>::open(Err(StoreError::Unavailable("denied".into())), 1.0);
+        assert_eq!(opened.store.mode(), Mode::MemoryOnly);
+        assert_eq!(opened.notices, vec![Notice::MemoryOnly]);
+        assert_eq!(opened.state, SavedState::default());
+        assert_eq!(opened.store.save(&state_with_note("x"), 2.0), Ok(()));
+    }
+
+    #[test]
+    fn getter_that_throws_runs_in_memory() {
+        let mem = MemBackend { getter_fails: true, ..Default::default() };
+        let opened = Store::open(Ok(&mem), 1.0);
+        assert_eq!(opened.store.mode(), Mode::MemoryOnly);
+        assert_eq!(opened.notices, vec![Notice::MemoryOnly]);
+    }
+
+    #[test]
+    fn saved_state_loads_back() {
+        let mem = MemBackend::default();
+        let opened = Store::open(Ok(&mem), 1.0);
+        assert!(opened.notices.is_empty());
+        opened.store.save(&state_with_note("hello"), 42.0).unwrap();
+        let again = Store::open(Ok(&mem), 50.0);
+        assert_eq!(again.state, state_with_note("hello"));
+        assert_eq!(again.saved_at, 42.0);
+    }
+
+    #[test]
+    fn unreadable_value_is_backed_up_untouched() {
+        let mem = MemBackend::default();
+        mem.items.borrow_mut().insert(StorageKey::State.name(), "{not json".into());
+        mem.items.borrow_mut().insert(StorageKey::Backup(7).name(), "older backup".into());
+        let opened = Store::open(Ok(&mem), 7.0);
+        let backup_key = StorageKey::Backup(8).name();
+        assert!(matches!(&opened.notices[..], [Notice::Recovered { backup_key: k, .. }] if *k == backup_key));
+        assert_eq!(mem.items.borrow()[&backup_key], "{not json");
+        assert_eq!(mem.items.borrow()[&StorageKey::Backup(7).name()], "older backup");
+        assert_eq!(opened.state, SavedState::default());
+        assert_eq!(opened.store.mode(), Mode::Persistent);
+    }
+
+    #[test]
+    fn unreadable_value_that_cannot_be_backed_up_is_never_overwritten() {
+        let mem = MemBackend { quota: Some(40), ..Default::default() };
+        mem.items.borrow_mut().insert(StorageKey::State.name(), "{broken but precious".into());
+        let opened = Store::open(Ok(&mem), 7.0);
+        assert!(matches!(&opened.notices[..], [Notice::UnreadableKept { .. }]));
+        assert_eq!(opened.store.mode(), Mode::Protected);
+        opened.store.save(&state_with_note("new"), 8.0).unwrap();
+        assert_eq!(mem.items.borrow()[&StorageKey::State.name()], "{broken but precious");
+    }
+
+    #[test]
+    fn newer_format_is_kept_and_not_overwritten() {
+        let mem = MemBackend::default();
+        let newer = r#"{"format":9,"saved_at":1,"data":{}}"#;
+        mem.items.borrow_mut().insert(StorageKey::State.name(), newer.into());
+        let opened = Store::open(Ok(&mem), 100.0);
+        assert_eq!(
+            opened.notices,
+            vec![Notice::NewerFormat { format: 9, backup_key: Some(StorageKey::Backup(100).name()) }]
+        );
+        assert_eq!(opened.store.mode(), Mode::Protected);
+        opened.store.save(&state_with_note("mine"), 101.0).unwrap();
+        assert_eq!(mem.items.borrow()[&StorageKey::State.name()], newer);
+        assert_eq!(mem.items.borrow()[&StorageKey::Backup(100).name()], newer);
+    }
+
+    #[test]
+    fn quota_exceeded_warns_and_keeps_the_previous_value() {
+        let mem = MemBackend { quota: Some(1000), ..Default::default() };
+        let opened = Store::open(Ok(&mem), 1.0);
+        opened.store.save(&state_with_note("small"), 2.0).unwrap();
+        let before = mem.items.borrow()[&StorageKey::State.name()].clone();
+        assert_eq!(opened.store.save(&state_with_note(&"x".repeat(2000)), 3.0), Err(Notice::QuotaExceeded));
+        assert_eq!(mem.items.borrow()[&StorageKey::State.name()], before);
+    }
+
+    #[test]
+    fn newer_than_sees_another_tabs_save() {
+        let mem = MemBackend::default();
+        let opened = Store::open(Ok(&mem), 1.0);
+        opened.store.save(&state_with_note("tab a"), 10.0).unwrap();
+        assert!(opened.store.newer_than(10.0).is_none());
+        let (state, at) = opened.store.newer_than(5.0).unwrap();
+        assert_eq!((state, at), (state_with_note("tab a"), 10.0));
+    }
+}
