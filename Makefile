@@ -1,0 +1,53 @@
+# Career Kit tasks. `make serve` runs the app; `make test` runs every test.
+# Both first run .ci/setup, which installs whatever is missing (idempotent).
+SHELL := bash
+.SHELLFLAGS := -euo pipefail -c
+export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
+export CARGO_TERM_PROGRESS_WHEN := never
+
+# Public URL the site is served under: `/` at a host's root, `/career-kit/` on a project page.
+BASE ?= /
+# The end-to-end tests serve dist/ under a sub-path, as a project-page host would.
+E2E_BASE := /career-kit/
+
+.PHONY: serve test dist size setup setup-test test-native test-web test-e2e
+
+## Run the app on http://127.0.0.1:8080 (rebuilds on change).
+serve: setup
+	trunk serve
+
+## Every test: native domain tests, browser tests in headless Chromium, end-to-end tests
+## against the release build, and the size budget.
+test: setup-test
+	@echo "== 1/4 native tests (domain, content validation) =="
+	cargo test --lib
+	@echo "== 2/4 browser tests (wasm-bindgen-test, headless Chromium) =="
+	$(MAKE) --no-print-directory test-web
+	@echo "== 3/4 end-to-end tests (release build under $(E2E_BASE)) =="
+	$(MAKE) --no-print-directory dist BASE=$(E2E_BASE)
+	$(MAKE) --no-print-directory test-e2e
+	@echo "== 4/4 size report and budget =="
+	node tests/size-report.mjs dist
+
+test-web:
+	CHROMEDRIVER=$$(command -v chromedriver) WASM_BINDGEN_TEST_WEBDRIVER_JSON=$(CURDIR)/tests/webdriver.json \
+	  WASM_BINDGEN_TEST_TIMEOUT=60 cargo test --target wasm32-unknown-unknown --test web
+
+test-e2e:
+	E2E_DIST=$(CURDIR)/dist E2E_BASE=$(E2E_BASE) cargo test --test e2e -- --test-threads=1
+
+## The deployable static site in dist/, for the public URL in BASE.
+dist: setup
+	trunk build --release --public-url $(BASE)
+	@# Static hosts without rewrite rules serve 404.html for unknown paths: make it the app.
+	cp dist/index.html dist/404.html
+
+## Build the release and print raw, gzip and brotli bytes per file and for the first load.
+size: dist
+	node tests/size-report.mjs dist
+
+setup:
+	@.ci/setup
+
+setup-test:
+	@.ci/setup --test

@@ -1,0 +1,6 @@
+//! Reusable views. Every prop has a doc comment.
+
+pub mod markdown;
+pub mod shell;
+pub mod title;
+pub mod with_pack;

@@ -1,0 +1,103 @@
+//! One module per route.
+
+pub mod checklist;
+pub mod home;
+pub mod not_found;
+pub mod resource;
+pub mod resources;
+pub mod settings;
+pub mod step;
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+use crate::app::use_app;
+use crate::domain::state::StepStatus;
+use crate::packs::Load;
+use crate::routes::Page;
+
+/// A route parameter as a reactive closure (empty when missing).
+pub fn param(name: &'static str) -> impl Fn() -> String + Clone + Send + Sync + 'static {
+    let params = use_params_map();
+    move || params.read().get(name).unwrap_or_default()
+}
+
+pub fn status_label(status: StepStatus) -> &'static str {
+    match status {
+        StepStatus::NotStarted => "Not started",
+        StepStatus::InProgress => "In progress",
+        StepStatus::Waiting => "Waiting for an answer",
+        StepStatus::Done => "Done",
+        StepStatus::NotRelevant => "Not relevant to me",
+    }
+}
+
+pub const STATUSES: [StepStatus; 5] = [
+    StepStatus::NotStarted,
+    StepStatus::InProgress,
+    StepStatus::Waiting,
+    StepStatus::Done,
+    StepStatus::NotRelevant,
+];
+
+pub fn status_id(status: StepStatus) -> &'static str {
+    match status {
+        StepStatus::NotStarted => "not-started",
+        StepStatus::InProgress => "in-progress",
+        StepStatus::Waiting => "waiting",
+        StepStatus::Done => "done",
+        StepStatus::NotRelevant => "not-relevant",
+    }
+}
+
+pub fn kind_label(kind: &str) -> &'static str {
+    match kind {
+        "official-service" => "Official service",
+        "free-advice" => "Free advice",
+        "course" => "Course",
+        "funding" => "Funding",
+        "network" => "Network or mentor",
+        "tool" => "Tool",
+        "template" => "Template",
+        "legal-help" => "Legal help",
+        _ => "Other",
+    }
+}
+
+/// A list of countries, each linking to `target(country)`. Choosing one remembers it.
+#[component]
+pub fn CountryPicker(
+    /// The page each country links to.
+    target: fn(String) -> Page,
+) -> impl IntoView {
+    let app = use_app();
+    move || match app.packs.index() {
+        Load::Ready(index) => view! {
+            <ul class="country-list">
+                {index.packs.iter().map(|p| {
+                    let id = p.id.clone();
+                    let lang = if p.id == "no" { "nb" } else { p.id.as_str() }.to_string();
+                    view! {
+                        <li>
+                            <a class="country" href=target(p.id.clone()).href()
+                                on:click=move |_| app.saved.update(|s| s.profile.country = Some(id.clone()))>
+                                <span class="name">{p.name.clone()}</span>
+                                <span class="local" lang=lang>{p.local_name.clone()}</span>
+                            </a>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        }
+        .into_any(),
+        Load::Loading => view! { <p class="loading" role="status">"Loading the list of countries…"</p> }.into_any(),
+        Load::Failed(reason) => view! {
+            <div class="problem" role="alert">
+                <p>"The list of countries could not be loaded. Check your internet connection and try again."</p>
+                <p class="detail">{reason}</p>
+                <button type="button" on:click=move |_| app.packs.retry()>"Try again"</button>
+            </div>
+        }
+        .into_any(),
+    }
+}

@@ -1,0 +1,107 @@
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use crate::components::title::Title;
+
+use super::resources::cost_label;
+use super::step::Sources;
+use super::{kind_label, param};
+use crate::app::use_app;
+use crate::components::markdown::ExternalLink;
+use crate::components::with_pack::with_pack;
+use crate::domain::content::Pack;
+use crate::routes::Page;
+
+/// Language names for the codes resources list (English names; more with the i18n work).
+fn language_name(code: &str) -> String {
+    match code {
+        "en" => "English", "nb" | "no" => "Norwegian", "nn" => "Norwegian (Nynorsk)", "de" => "German",
+        "ar" => "Arabic", "fa" => "Farsi", "uk" => "Ukrainian", "pl" => "Polish", "tr" => "Turkish",
+        "so" => "Somali", "ti" => "Tigrinya", "ru" => "Russian", "es" => "Spanish", "fr" => "French",
+        "el" => "Greek", "it" => "Italian", "ro" => "Romanian", "ku" => "Kurdish", "ur" => "Urdu",
+        "vi" => "Vietnamese", "zh" => "Chinese", "prs" => "Dari", "ps" => "Pashto", "sq" => "Albanian",
+        "bg" => "Bulgarian", "hr" => "Croatian", "sr" => "Serbian", "bs" => "Bosnian", "pt" => "Portuguese",
+        "lt" => "Lithuanian", "lv" => "Latvian", "hu" => "Hungarian", "am" => "Amharic", "th" => "Thai",
+        "tl" => "Tagalog", "hi" => "Hindi", "bn" => "Bengali", "sv" => "Swedish", "da" => "Danish",
+        other => return other.to_string(),
+    }
+    .to_string()
+}
+
+/// `/resources/:country/:id`.
+#[component]
+pub fn ResourcePage() -> impl IntoView {
+    let country = param("country");
+    let id = param("id");
+    with_pack(country, move |pack| {
+        let id = id();
+        match pack.resource(&id) {
+            Some(_) => view! { <ResourceView pack id /> }.into_any(),
+            None => view! {
+                <Title text="Resource not found" />
+                <h1>"Resource not found"</h1>
+                <p>{format!("Career Kit has no resource called “{id}” for {}. It may have been removed.", pack.meta.name)}</p>
+                <p><a href=Page::Resources(Some(pack.meta.id.clone())).href()>"See all resources"</a></p>
+            }
+            .into_any(),
+        }
+    })
+}
+
+#[component]
+fn ResourceView(
+    /// The pack holding the resource.
+    pack: Arc<Pack>,
+    /// The resource id (known to exist in the pack).
+    id: String,
+) -> impl IntoView {
+    let app = use_app();
+    let r = pack.resource(&id).cloned().expect("checked by caller");
+    let country = pack.meta.id.clone();
+    let key = format!("{country}/{}", r.id);
+    let saved = {
+        let key = key.clone();
+        move || app.saved.with(|s| s.saved_resources.contains(&key))
+    };
+    let s2 = saved.clone();
+    let towns: Vec<String> = r.towns.iter().map(|t| pack.meta.towns.iter().find(|x| x.id == *t).map(|x| x.name.clone()).unwrap_or(t.clone())).collect();
+    let regions: Vec<String> = r.regions.iter().map(|t| pack.meta.regions.iter().find(|x| x.id == *t).map(|x| x.name.clone()).unwrap_or(t.clone())).collect();
+    let place = if !towns.is_empty() { towns.join(", ") } else if !regions.is_empty() { regions.join(", ") } else { format!("All of {}", pack.meta.name) };
+    let used_in: Vec<_> = pack.steps.iter().filter(|s| s.resources.contains(&r.id)).cloned().collect();
+    view! {
+        <Title text=r.title.clone() />
+        <nav aria-label="Breadcrumb" class="breadcrumb">
+            <a href=Page::Resources(Some(country.clone())).href()>{format!("Resources in {}", pack.meta.name)}</a>
+        </nav>
+        <h1>{r.title.clone()}</h1>
+        <p class="kind">{kind_label(&r.kind)}{format!(" · {}", r.organisation)}</p>
+        <p class="lead">{r.description.clone()}</p>
+        <p><ExternalLink href=r.url.clone()>{format!("Go to {}", r.organisation)}</ExternalLink></p>
+        <button type="button" class="secondary" aria-pressed=move || saved().to_string()
+            on:click=move |_| {
+                let key = key.clone();
+                app.saved.update(|s| { if !s.saved_resources.remove(&key) { s.saved_resources.insert(key); } })
+            }>
+            {move || if s2() { "Saved to my list" } else { "Save to my list" }}
+        </button>
+        <dl class="facts">
+            <div><dt>"Where"</dt><dd>{place}</dd></div>
+            <div><dt>"Cost"</dt><dd>{cost_label(r.cost.as_deref().unwrap_or(""))}</dd></div>
+            {(!r.languages.is_empty()).then(|| view! {
+                <div><dt>"Languages"</dt><dd>{r.languages.iter().map(|l| language_name(l)).collect::<Vec<_>>().join(", ")}</dd></div>
+            })}
+            {r.phone.clone().map(|p| view! { <div><dt>"Phone"</dt><dd><ExternalLink href=format!("tel:{}", p.replace(' ', ""))>{p.clone()}</ExternalLink></dd></div> })}
+            {r.email.clone().map(|e| view! { <div><dt>"Email"</dt><dd><ExternalLink href=format!("mailto:{e}")>{e.clone()}</ExternalLink></dd></div> })}
+            {r.address.clone().map(|a| view! { <div><dt>"Address"</dt><dd>{a}</dd></div> })}
+        </dl>
+        {(!used_in.is_empty()).then(|| view! {
+            <section aria-labelledby="steps-heading">
+                <h2 id="steps-heading">"Helps with these steps"</h2>
+                <ul>{used_in.into_iter().map(|s| view! {
+                    <li><a href=Page::Step { country: country.clone(), step: s.id.clone() }.href()>{s.title}</a></li>
+                }).collect_view()}</ul>
+            </section>
+        })}
+        <Sources sources=r.sources.clone() />
+    }
+}

@@ -1,0 +1,190 @@
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use crate::components::title::Title;
+
+use super::{param, status_id, status_label, STATUSES};
+use crate::app::use_app;
+use crate::components::markdown::{ExternalLink, Markdown};
+use crate::components::with_pack::with_pack;
+use crate::domain::content::{Pack, Source};
+use crate::domain::state::StepStatus;
+use crate::routes::Page;
+
+/// `/checklist/:country/:step`.
+#[component]
+pub fn StepPage() -> impl IntoView {
+    let country = param("country");
+    let step = param("step");
+    with_pack(country, move |pack| {
+        let step = step();
+        match pack.step(&step) {
+            Some(_) => view! { <StepView pack step /> }.into_any(),
+            None => view! {
+                <Title text="Step not found" />
+                <h1>"Step not found"</h1>
+                <p>{format!("The {} checklist has no step called “{step}”. It may have been renamed.", pack.meta.name)}</p>
+                <p><a href=Page::Checklist(Some(pack.meta.id.clone())).href()>"See all steps"</a></p>
+            }
+            .into_any(),
+        }
+    })
+}
+
+/// A list of dated sources.
+#[component]
+pub fn Sources(
+    /// The sources to list.
+    sources: Vec<Source>,
+) -> impl IntoView {
+    view! {
+        <section class="sources" aria-labelledby="sources-heading">
+            <h2 id="sources-heading">"Sources"</h2>
+            <ul>
+                {sources.into_iter().map(|s| view! {
+                    <li>
+                        <ExternalLink href=s.url.clone()>{s.title.clone()}</ExternalLink>
+                        <span class="checked">{format!(" (checked {})", s.checked)}</span>
+                    </li>
+                }).collect_view()}
+            </ul>
+        </section>
+    }
+}
+
+#[component]
+fn StepView(
+    /// The pack holding the step.
+    pack: Arc<Pack>,
+    /// The step id (known to exist in the pack).
+    step: String,
+) -> impl IntoView {
+    let app = use_app();
+    let country = pack.meta.id.clone();
+    let s = pack.step(&step).cloned().expect("checked by caller");
+    let index = pack.steps.iter().position(|x| x.id == s.id).unwrap_or(0);
+    let prev = index.checked_sub(1).and_then(|i| pack.steps.get(i)).cloned();
+    let next = pack.steps.get(index + 1).cloned();
+
+    let progress = {
+        let (country, step) = (country.clone(), s.id.clone());
+        move || app.saved.with(|st| st.progress.get(&country).and_then(|p| p.get(&step)).cloned().unwrap_or_default())
+    };
+    let update = {
+        let (country, step) = (country.clone(), s.id.clone());
+        move |f: &dyn Fn(&mut crate::domain::state::StepProgress)| {
+            app.saved.update(|st| f(st.progress.entry(country.clone()).or_default().entry(step.clone()).or_default()))
+        }
+    };
+
+    let facts: Vec<(&'static str, String)> = [
+        ("Who handles it", s.authority.clone()),
+        ("Cost", s.cost.clone()),
+        ("Time", s.time.clone()),
+        ("Deadline", s.deadline.clone()),
+    ]
+    .into_iter()
+    .filter_map(|(k, v)| v.map(|v| (k, v)))
+    .collect();
+
+    let p1 = progress.clone();
+    let u1 = update.clone();
+    let phase_title = pack.meta.phases.iter().find(|p| p.id == s.phase).map(|p| p.title.clone()).unwrap_or_default();
+    view! {
+        <Title text=s.title.clone() />
+        <nav aria-label="Breadcrumb" class="breadcrumb">
+            <a href=Page::Checklist(Some(country.clone())).href()>{format!("{} checklist", pack.meta.name)}</a>
+            <span aria-hidden="true">" › "</span>
+            <span>{phase_title}</span>
+        </nav>
+        <h1>{s.title.clone()}</h1>
+        <p class="lead">{s.summary.clone()}</p>
+        {(s.optional || s.join.is_some()).then(|| view! {
+            <p class="tag">{if s.optional { "This step is optional." } else { "This step is one of several choices: do the one that fits you." }}</p>
+        })}
+
+        <div class="status-field">
+            <label for="step-status">"Status"</label>
+            <select id="step-status"
+                on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    if let Some(st) = STATUSES.iter().find(|x| status_id(**x) == v) {
+                        let st = *st;
+                        u1(&move |p| p.status = st);
+                    }
+                }
+                prop:value=move || status_id(p1().status)>
+                {STATUSES.iter().map(|st| view! { <option value=status_id(*st)>{status_label(*st)}</option> }).collect_view()}
+            </select>
+        </div>
+
+        {(!facts.is_empty()).then(|| view! {
+            <dl class="facts">
+                {facts.into_iter().map(|(k, v)| view! { <div><dt>{k}</dt><dd>{v}</dd></div> }).collect_view()}
+            </dl>
+        })}
+
+        <div class="body"><Markdown source=s.body.clone() /></div>
+
+        <fieldset class="tasks">
+            <legend>"Tasks"</legend>
+            {s.tasks.iter().map(|t| {
+                let id = format!("task-{}", t.id);
+                let (tid, tid2) = (t.id.clone(), t.id.clone());
+                let progress = progress.clone();
+                let update = update.clone();
+                view! {
+                    <div class="task">
+                        <input type="checkbox" id=id.clone()
+                            prop:checked=move || progress().tasks.contains(&tid)
+                            on:change=move |ev| {
+                                let on = event_target_checked(&ev);
+                                let tid = tid2.clone();
+                                update(&move |p| {
+                                    if on { p.tasks.insert(tid.clone()); } else { p.tasks.remove(&tid); }
+                                    if on && p.status == StepStatus::NotStarted { p.status = StepStatus::InProgress; }
+                                });
+                            } />
+                        <label for=id>{t.title.clone()}</label>
+                    </div>
+                }
+            }).collect_view()}
+        </fieldset>
+
+        {(!s.documents.is_empty()).then(|| view! {
+            <section aria-labelledby="documents"><h2 id="documents">"What to bring"</h2>
+                <ul>{s.documents.iter().map(|d| view! { <li>{d.clone()}</li> }).collect_view()}</ul></section>
+        })}
+        {(!s.pitfalls.is_empty()).then(|| view! {
+            <section aria-labelledby="pitfalls" class="pitfalls"><h2 id="pitfalls">"Watch out"</h2>
+                <ul>{s.pitfalls.iter().map(|d| view! { <li>{d.clone()}</li> }).collect_view()}</ul></section>
+        })}
+        {(!s.terms.is_empty()).then(|| view! {
+            <section aria-labelledby="words"><h2 id="words">"Official words"</h2>
+                <dl class="terms">
+                    {s.terms.iter().filter_map(|id| pack.term(id)).map(|t| view! {
+                        <div>
+                            <dt><span lang=pack.meta.local_language.clone()>{t.term.clone()}</span>{format!(" – {}", t.plain)}</dt>
+                            <dd>{t.explanation.clone()}</dd>
+                        </div>
+                    }).collect_view()}
+                </dl>
+            </section>
+        })}
+        {(!s.resources.is_empty()).then(|| view! {
+            <section aria-labelledby="help"><h2 id="help">"Where to get help"</h2>
+                <ul class="resource-links">
+                    {s.resources.iter().filter_map(|id| pack.resource(id)).map(|r| view! {
+                        <li><a href=Page::Resource { country: country.clone(), id: r.id.clone() }.href()>{r.title.clone()}</a>
+                            <span class="org">{format!(" – {}", r.organisation)}</span></li>
+                    }).collect_view()}
+                </ul>
+            </section>
+        })}
+        <Sources sources=s.sources.clone() />
+        <nav aria-label="Steps" class="pager">
+            {prev.map(|p| view! { <a rel="prev" href=Page::Step { country: country.clone(), step: p.id.clone() }.href()>{format!("← {}", p.title)}</a> })}
+            {next.map(|n| view! { <a rel="next" href=Page::Step { country: country.clone(), step: n.id.clone() }.href()>{format!("{} →", n.title)}</a> })}
+        </nav>
+    }
+}

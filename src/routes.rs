@@ -1,0 +1,180 @@
+//! Every page of the app and its URL, in one place.
+//!
+//! leptos_router 0.8 does not add the router's base to `<A href="/x">`, so a link opened in a
+//! new tab would miss the app when it is served under a sub-path. All internal links are built
+//! here instead, as `base + path`, with the base read once from the `<base href>` that Trunk
+//! writes for the public URL. The router intercepts clicks on these links as usual.
+
+use std::fmt::Write;
+
+/// A page of the app. `path()` and `parse()` are inverse of each other.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Page {
+    Home,
+    /// The checklist, of one country if given.
+    Checklist(Option<String>),
+    Step { country: String, step: String },
+    /// The resource bank, of one country if given.
+    Resources(Option<String>),
+    Resource { country: String, id: String },
+    Settings,
+}
+
+/// Keeps a path segment safe: ids are slugs, but a typed URL can hold anything.
+fn segment(out: &mut String, s: &str) {
+    out.push('/');
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || b == b'-' || b == b'_' {
+            out.push(b as char);
+        } else {
+            let _ = write!(out, "%{b:02X}");
+        }
+    }
+}
+
+impl Page {
+    /// The path inside the app, without the base: `/checklist/no`.
+    pub fn path(&self) -> String {
+        let mut p = String::new();
+        match self {
+            Page::Home => p.push('/'),
+            Page::Checklist(country) | Page::Resources(country) => {
+                p.push_str(if matches!(self, Page::Checklist(_)) { "/checklist" } else { "/resources" });
+                if let Some(c) = country {
+                    segment(&mut p, c);
+                }
+            }
+            Page::Step { country, step } => {
+                p.push_str("/checklist");
+                segment(&mut p, country);
+                segment(&mut p, step);
+            }
+            Page::Resource { country, id } => {
+                p.push_str("/resources");
+                segment(&mut p, country);
+                segment(&mut p, id);
+            }
+            Page::Settings => p.push_str("/settings"),
+        }
+        p
+    }
+
+    /// The link to put in an `href`, under the given base (`""` or `/career-kit`).
+    pub fn href_under(&self, base: &str) -> String {
+        format!("{}{}", base.trim_end_matches('/'), self.path())
+    }
+
+    /// The link to put in an `href`, under the base this page was served from.
+    pub fn href(&self) -> String {
+        self.href_under(&base())
+    }
+
+    /// The page a path (without base, query or fragment) names; `None` means "not found".
+    pub fn parse(path: &str) -> Option<Page> {
+        let parts: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+        let own = |s: &&str| s.to_string();
+        Some(match parts.as_slice() {
+            [] => Page::Home,
+            ["checklist"] => Page::Checklist(None),
+            ["checklist", c] => Page::Checklist(Some(own(c))),
+            ["checklist", c, s] => Page::Step { country: own(c), step: own(s) },
+            ["resources"] => Page::Resources(None),
+            ["resources", c] => Page::Resources(Some(own(c))),
+            ["resources", c, id] => Page::Resource { country: own(c), id: own(id) },
+            ["settings"] => Page::Settings,
+            _ => return None,
+        })
+    }
+}
+
+/// The public URL path the app is served under, without the trailing slash: `""` at the root
+/// of a host, `/career-kit` under a sub-path. Read from `<base href>` in the browser.
+pub fn base() -> String {
+    thread_local! {
+        static BASE: String = read_base();
+    }
+    BASE.with(Clone::clone)
+}
+
+#[cfg(target_arch = "wasm32")]
+fn read_base() -> String {
+    let href = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector("base[href]").ok().flatten())
+        .and_then(|b| b.get_attribute("href"))
+        .unwrap_or_default();
+    normalise_base(&href)
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn read_base() -> String {
+    String::new()
+}
+
+/// `"/career-kit/"` → `"/career-kit"`, `"/"` or `""` → `""`. Absolute URLs keep their path.
+pub fn normalise_base(href: &str) -> String {
+    let path = match href.split_once("://") {
+        Some((_, rest)) => rest.find('/').map(|i| &rest[i..]).unwrap_or("/"),
+        None => href,
+    };
+    let path = path.trim_end_matches('/');
+    if path.is_empty() || path == "." {
+        String::new()
+    } else if path.starts_with('/') {
+        path.to_string()
+    } else {
+        format!("/{path}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_round_trip() {
+        let pages = [
+            Page::Home,
+            Page::Checklist(None),
+            Page::Checklist(Some("no".into())),
+            Page::Step { country: "de".into(), step: "gewerbeanmeldung".into() },
+            Page::Resources(None),
+            Page::Resources(Some("de".into())),
+            Page::Resource { country: "no".into(), id: "altinn-start".into() },
+            Page::Settings,
+        ];
+        for page in pages {
+            assert_eq!(Page::parse(&page.path()), Some(page.clone()), "{}", page.path());
+        }
+    }
+
+    #[test]
+    fn links_carry_the_base() {
+        let step = Page::Step { country: "no".into(), step: "register-business".into() };
+        assert_eq!(step.href_under(""), "/checklist/no/register-business");
+        assert_eq!(step.href_under("/career-kit"), "/career-kit/checklist/no/register-business");
+        assert_eq!(Page::Home.href_under("/career-kit/"), "/career-kit/");
+    }
+
+    #[test]
+    fn unknown_paths_are_not_found() {
+        assert_eq!(Page::parse("/nope"), None);
+        assert_eq!(Page::parse("/checklist/no/a/b"), None);
+        assert_eq!(Page::parse("/settings/x"), None);
+    }
+
+    #[test]
+    fn odd_segments_are_escaped() {
+        let p = Page::Step { country: "no".into(), step: "a b/<c>".into() };
+        assert_eq!(p.path(), "/checklist/no/a%20b%2F%3Cc%3E");
+    }
+
+    #[test]
+    fn base_is_normalised() {
+        assert_eq!(normalise_base("/career-kit/"), "/career-kit");
+        assert_eq!(normalise_base("/"), "");
+        assert_eq!(normalise_base(""), "");
+        assert_eq!(normalise_base("https://example.org/a/b/"), "/a/b");
+        assert_eq!(normalise_base("https://example.org"), "");
+    }
+}

@@ -1,0 +1,348 @@
+//! End-to-end tests: the release build in dist/, served by a plain static server under a
+//! sub-path, driven in headless Chromium through chromedriver as a user would. axe-core checks
+//! every page visited. Run by `make test` (which builds dist/ first).
+#![cfg(not(target_arch = "wasm32"))]
+
+mod support;
+
+use std::path::PathBuf;
+use std::process::Stdio;
+use std::time::Duration;
+
+use fantoccini::wd::TimeoutConfiguration;
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::{json, Value};
+use tokio::process::{Child, Command};
+
+const WAIT: Duration = Duration::from_secs(20);
+
+struct Browser {
+    client: Client,
+    server: support::server::Server,
+    base: String,
+    _driver: Child,
+    _profile: TempDir,
+}
+
+struct TempDir(PathBuf);
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+fn dist() -> PathBuf {
+    let dist = PathBuf::from(std::env::var("E2E_DIST").unwrap_or_else(|_| "dist".into()));
+    assert!(
+        dist.join("index.html").is_file() && dist.join("404.html").is_file(),
+        "no release build in {}: run `make test` (it builds dist/ for the end-to-end tests)",
+        dist.display()
+    );
+    dist
+}
+
+impl Browser {
+    /// A fresh browser profile. `prefs` are Chromium preferences (e.g. blocking site data).
+    async fn start(prefs: Value) -> Browser {
+        let base = std::env::var("E2E_BASE").unwrap_or_else(|_| "/career-kit/".into());
+        let server = support::server::start(dist(), base.clone()).await;
+        let port = free_port();
+        let driver_bin = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into());
+        let driver = Command::new(&driver_bin)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .kill_on_drop(true)
+            .spawn()
+            .unwrap_or_else(|e| panic!("cannot start {driver_bin}: {e} (make test installs chromium-driver)"));
+        let profile = std::env::temp_dir().join(format!("ck-e2e-{}-{port}", std::process::id()));
+        std::fs::create_dir_all(&profile).unwrap();
+        let mut args = vec![
+            "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync",
+            "--disable-quic", "--window-size=1024,900",
+        ]
+        .into_iter()
+        .map(String::from)
+        .collect::<Vec<_>>();
+        args.push(format!("--user-data-dir={}", profile.display()));
+        let mut chrome = json!({ "args": args, "prefs": prefs });
+        if let Ok(bin) = std::env::var("CHROME_BIN") {
+            chrome["binary"] = json!(bin);
+        } else if std::path::Path::new("/usr/bin/chromium").exists() {
+            chrome["binary"] = json!("/usr/bin/chromium");
+        }
+        let mut caps = serde_json::Map::new();
+        caps.insert("browserName".into(), json!("chrome"));
+        caps.insert("goog:chromeOptions".into(), chrome);
+        let url = format!("http://127.0.0.1:{port}");
+        let mut client = None;
+        for _ in 0..100 {
+            let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+            match ClientBuilder::new(connector).capabilities(caps.clone()).connect(&url).await {
+                Ok(c) => {
+                    client = Some(c);
+                    break;
+                }
+                Err(_) => tokio::time::sleep(Duration::from_millis(100)).await,
+            }
+        }
+        let client = client.expect("chromedriver did not start");
+        client
+            .update_timeouts(TimeoutConfiguration::new(
+                Some(Duration::from_secs(30)),
+                Some(Duration::from_secs(30)),
+                Some(Duration::from_secs(0)),
+            ))
+            .await
+            .unwrap();
+        Browser { client, server, base, _driver: driver, _profile: TempDir(profile) }
+    }
+
+    fn url(&self, path: &str) -> String {
+        format!("{}{}{}", self.server.origin, self.base, path.trim_start_matches('/'))
+    }
+
+    async fn open(&self, path: &str) {
+        self.client.goto(&self.url(path)).await.unwrap();
+    }
+
+    /// The path after the origin.
+    async fn path(&self) -> String {
+        let url = self.client.current_url().await.unwrap();
+        url.path().to_string()
+    }
+
+    async fn wait_xpath(&self, xpath: &str) -> fantoccini::elements::Element {
+        self.client
+            .wait()
+            .at_most(WAIT)
+            .for_element(Locator::XPath(xpath))
+            .await
+            .unwrap_or_else(|e| panic!("waited for {xpath} on {}: {e}", self.path_or_unknown().await))
+    }
+
+    async fn path_or_unknown(&self) -> String {
+        match self.client.current_url().await {
+            Ok(u) => u.to_string(),
+            Err(_) => "?".into(),
+        }
+    }
+
+    async fn h1(&self, contains: &str) {
+        self.wait_xpath(&format!("//main//h1[contains(., \"{contains}\")]")).await;
+    }
+
+    async fn wait_path(&self, want: &str) {
+        let want = format!("{}{}", self.base.trim_end_matches('/'), want);
+        for _ in 0..100 {
+            if self.path().await == want {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        panic!("expected path {want}, got {}", self.path().await);
+    }
+
+    async fn click(&self, xpath: &str) {
+        self.wait_xpath(xpath).await.click().await.unwrap_or_else(|e| panic!("click {xpath}: {e}"));
+    }
+
+    /// Runs axe-core on the page and fails on any violation.
+    async fn axe(&self) {
+        let axe = std::fs::read_to_string("node_modules/axe-core/axe.min.js")
+            .expect("node_modules/axe-core/axe.min.js: run `make test` (it installs axe-core)");
+        self.client.execute(&axe, vec![]).await.expect("inject axe-core");
+        let result = self
+            .client
+            .execute_async(
+                r#"const done = arguments[arguments.length - 1];
+                axe.run(document, {
+                    runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] },
+                    rules: { "target-size": { enabled: true } },
+                    resultTypes: ["violations"],
+                }).then(r => done(r.violations.map(v => ({
+                    id: v.id, impact: v.impact, help: v.help,
+                    nodes: v.nodes.slice(0, 5).map(n => n.target.join(" ") + ": " + n.failureSummary)
+                })))).catch(e => done([{ id: "axe-error", help: String(e), nodes: [] }]));"#,
+                vec![],
+            )
+            .await
+            .expect("run axe-core");
+        let violations = result.as_array().cloned().unwrap_or_default();
+        assert!(
+            violations.is_empty(),
+            "axe-core found {} violation(s) on {}:\n{}",
+            violations.len(),
+            self.path().await,
+            serde_json::to_string_pretty(&violations).unwrap()
+        );
+    }
+
+    async fn close(self) {
+        let _ = self.client.close().await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn home_page_renders_with_shell_and_passes_axe() {
+    let b = Browser::start(json!({})).await;
+    b.open("").await;
+    b.h1("Start your own business").await;
+    b.wait_xpath("//header//*[contains(@class,'brand') and contains(., 'Career Kit')]").await;
+    b.wait_xpath("//header//*[@id='language-switch']").await;
+    b.wait_xpath("//nav[@aria-label='Main']//a[contains(., 'Checklist')]").await;
+    b.wait_xpath("//footer[contains(., 'on this device')]").await;
+    // The country list comes from packs/index.json.
+    b.wait_xpath("//ul[contains(@class,'country-list')]//a[contains(., 'Norway')]").await;
+    b.wait_xpath("//ul[contains(@class,'country-list')]//a[contains(., 'Germany')]").await;
+    assert!(b.client.find(Locator::Id("boot")).await.is_err(), "the static first screen is gone once the app runs");
+    assert_eq!(b.client.title().await.unwrap(), "Career Kit");
+    b.axe().await;
+    b.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn links_navigate_and_the_back_button_works() {
+    let b = Browser::start(json!({})).await;
+    b.open("").await;
+    b.click("//ul[contains(@class,'country-list')]//a[contains(., 'Norway')]").await;
+    b.wait_path("/checklist/no").await;
+    b.h1("Start a business in Norway").await;
+    b.axe().await;
+    let first = b.wait_xpath("(//ol[contains(@class,'steps')]//a)[1]").await;
+    let title = first.text().await.unwrap();
+    let href = first.attr("href").await.unwrap().unwrap();
+    assert!(href.starts_with(&b.base), "internal links carry the sub-path: {href}");
+    first.click().await.unwrap();
+    b.wait_path("/checklist/no/business-or-job").await;
+    b.h1(&title).await;
+    b.wait_xpath("//section[contains(@class,'sources')]//a[starts-with(@href,'https://')]").await;
+    b.axe().await;
+    b.client.back().await.unwrap();
+    b.wait_path("/checklist/no").await;
+    b.h1("Start a business in Norway").await;
+    b.client.back().await.unwrap();
+    b.wait_path("/").await;
+    b.h1("Start your own business").await;
+    // The header's checklist link now remembers the country.
+    b.click("//nav[@aria-label='Main']//a[contains(., 'Resources')]").await;
+    b.wait_path("/resources/no").await;
+    b.h1("Free help and resources in Norway").await;
+    b.axe().await;
+    b.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn typed_deep_links_open_every_route() {
+    let b = Browser::start(json!({})).await;
+    // Each of these is typed into the address bar: the host has no rewrite rules, so the app
+    // must start from 404.html.
+    for (path, heading) in [
+        ("checklist", "Your start-up checklist"),
+        ("checklist/de", "Start a business in Germany"),
+        ("checklist/de/gewerbeanmeldung", ""),
+        ("resources", "Free help and resources"),
+        ("resources/de", "Free help and resources in Germany"),
+        ("settings", "Settings"),
+    ] {
+        b.open(path).await;
+        b.wait_path(&format!("/{path}")).await;
+        if heading.is_empty() {
+            b.wait_xpath("//main//fieldset[contains(@class,'tasks')]").await;
+        } else {
+            b.h1(heading).await;
+        }
+        b.axe().await;
+    }
+    // A resource, from the list.
+    b.open("resources/no").await;
+    let link = b.wait_xpath("(//ul[contains(@class,'resource-list')]//a)[1]").await;
+    let title = link.text().await.unwrap();
+    let href = link.attr("href").await.unwrap().unwrap();
+    b.client.goto(&format!("{}{href}", b.server.origin)).await.unwrap();
+    b.h1(&title).await;
+    b.wait_xpath("//main//a[starts-with(@href,'https://') and @target='_blank']").await;
+    b.axe().await;
+    b.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn unknown_addresses_show_not_found() {
+    let b = Browser::start(json!({})).await;
+    b.open("no/such/page").await;
+    b.h1("Page not found").await;
+    assert!(b.client.title().await.unwrap().starts_with("Page not found"));
+    b.axe().await;
+    b.click("//main//a[contains(., 'start page')]").await;
+    b.wait_path("/").await;
+    b.open("checklist/no/no-such-step").await;
+    b.h1("Step not found").await;
+    b.open("checklist/xx").await;
+    b.h1("We do not have a guide for this country yet").await;
+    b.axe().await;
+    b.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn progress_survives_a_reload() {
+    let b = Browser::start(json!({})).await;
+    b.open("checklist/no/business-or-job").await;
+    let task = "(//fieldset[contains(@class,'tasks')]//input[@type='checkbox'])[1]";
+    b.click(task).await;
+    // Typing pauses are debounced; wait past the debounce, then reload.
+    tokio::time::sleep(Duration::from_millis(900)).await;
+    b.client.refresh().await.unwrap();
+    let checked = b.wait_xpath(task).await.prop("checked").await.unwrap();
+    assert_eq!(checked.as_deref(), Some("true"), "the ticked task is still ticked after a reload");
+    let status = b.wait_xpath("//select[@id='step-status']").await.prop("value").await.unwrap();
+    assert_eq!(status.as_deref(), Some("in-progress"));
+    b.open("checklist/no").await;
+    b.wait_xpath("//li[@data-step='business-or-job' and @data-status='in-progress']").await;
+    b.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn blocked_storage_runs_in_memory_and_says_so() {
+    // Blocking site data makes `window.localStorage` throw a SecurityError, as in some private
+    // modes and locked-down browsers.
+    let b = Browser::start(json!({ "profile.default_content_setting_values.cookies": 2 })).await;
+    b.open("").await;
+    b.h1("Start your own business").await;
+    let threw: Value = b
+        .client
+        .execute("try { window.localStorage; return false } catch (e) { return true }", vec![])
+        .await
+        .unwrap();
+    assert_eq!(threw, json!(true), "the browser setting should make localStorage throw");
+    let notice = b.wait_xpath("//*[@data-notice='memory-only']").await;
+    assert!(notice.text().await.unwrap().contains("progress will be gone"));
+    b.axe().await;
+    // The app still works, in memory.
+    b.open("checklist/no/business-or-job").await;
+    b.click("(//fieldset[contains(@class,'tasks')]//input[@type='checkbox'])[1]").await;
+    b.open("settings").await;
+    b.wait_xpath("//*[contains(@class,'storage-mode') and contains(., 'does not let')]").await;
+    b.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn first_screen_is_meaningful_before_the_wasm_arrives() {
+    // What a slow phone shows before any script runs: the served HTML itself.
+    let dist = dist();
+    let html = std::fs::read_to_string(dist.join("index.html")).unwrap();
+    for needle in ["Career Kit", "Start your own business", "Loading Career Kit", "<noscript>", "needs JavaScript", "<main"] {
+        assert!(html.contains(needle), "index.html lacks {needle:?}");
+    }
+    assert_eq!(html, std::fs::read_to_string(dist.join("404.html")).unwrap(), "404.html is the app");
+    // And in a browser with JavaScript off, the noscript message shows.
+    let b = Browser::start(json!({ "profile.managed_default_content_settings.javascript": 2 })).await;
+    b.open("checklist/no").await;
+    b.wait_xpath("//*[contains(., 'Career Kit needs JavaScript')]").await;
+    b.wait_xpath("//h1[contains(., 'Start your own business')]").await;
+    b.close().await;
+}

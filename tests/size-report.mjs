@@ -1,0 +1,61 @@
+// Size report: raw, gzip and brotli bytes of every file in dist/, and the total the first page
+// loads (index.html, what it references, and the pack index the start page fetches).
+// Fails (exit 1) when that brotli total is over the budget.  Usage: node tests/size-report.mjs dist
+import { readFileSync, readdirSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+import { gzipSync, brotliCompressSync, constants } from "node:zlib";
+
+const BUDGET_KIB = 200;
+const dist = process.argv[2] ?? "dist";
+
+const files = [];
+(function walk(dir) {
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) walk(path);
+    else files.push(relative(dist, path));
+  }
+})(dist);
+
+const sizes = new Map();
+for (const file of files) {
+  const raw = readFileSync(join(dist, file));
+  sizes.set(file, {
+    raw: raw.length,
+    gzip: gzipSync(raw, { level: 9 }).length,
+    brotli: brotliCompressSync(raw, {
+      params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length },
+    }).length,
+  });
+}
+
+// What the first page loads: index.html, every local file it names, and packs/index.json.
+const html = readFileSync(join(dist, "index.html"), "utf8");
+const firstLoad = new Set(["index.html", "packs/index.json"]);
+for (const m of html.matchAll(/(?:href|src)=["']([^"'#?]+)/g)) {
+  const name = m[1].split("/").pop();
+  if (files.includes(name)) firstLoad.add(name);
+}
+for (const m of html.matchAll(/['"]([^'"]+\.(?:wasm|js))['"]/g)) {
+  const name = m[1].split("/").pop();
+  if (files.includes(name)) firstLoad.add(name);
+}
+
+const pad = (s, n) => String(s).padStart(n);
+console.log(`${"file".padEnd(44)}${pad("raw", 10)}${pad("gzip", 10)}${pad("brotli", 10)}  first load`);
+for (const [file, s] of sizes) {
+  console.log(`${file.padEnd(44)}${pad(s.raw, 10)}${pad(s.gzip, 10)}${pad(s.brotli, 10)}  ${firstLoad.has(file) ? "yes" : ""}`);
+}
+const total = { raw: 0, gzip: 0, brotli: 0 };
+for (const f of firstLoad) for (const k in total) total[k] += sizes.get(f)[k];
+console.log(`${"FIRST LOAD TOTAL".padEnd(44)}${pad(total.raw, 10)}${pad(total.gzip, 10)}${pad(total.brotli, 10)}`);
+const kib = total.brotli / 1024;
+console.log(`first load, brotli: ${kib.toFixed(1)} KiB of a ${BUDGET_KIB} KiB budget (${[...firstLoad].join(", ")})`);
+if (!firstLoad.has("index.html") || ![...firstLoad].some((f) => f.endsWith(".wasm"))) {
+  console.error("size report: could not find the wasm that index.html loads");
+  process.exit(1);
+}
+if (kib > BUDGET_KIB) {
+  console.error(`size report: first load is ${kib.toFixed(1)} KiB brotli, over the ${BUDGET_KIB} KiB budget`);
+  process.exit(1);
+}

@@ -1,0 +1,233 @@
+//! Browser tests (wasm-bindgen-test in headless Chromium): real localStorage behind the storage
+//! module, and components mounted into the real DOM. Run by `make test`.
+#![cfg(target_arch = "wasm32")]
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use career_kit::domain::envelope;
+use career_kit::domain::state::SavedState;
+use career_kit::storage::web::{local_storage, Persistence, DEBOUNCE_MS};
+use career_kit::storage::{Mode, Notice, StorageKey};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn storage() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+fn clear_storage() {
+    let s = storage();
+    s.clear().unwrap();
+}
+
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+fn state_with_note(note: &str) -> SavedState {
+    let mut s = SavedState::default();
+    s.progress.entry("no".into()).or_default().entry("business-or-job".into()).or_default().note = note.into();
+    s
+}
+
+fn stored() -> Option<String> {
+    storage().get_item(&StorageKey::State.name()).unwrap()
+}
+
+fn collect_notices() -> (Rc<RefCell<Vec<Notice>>>, impl Fn(Notice) + 'static) {
+    let seen = Rc::new(RefCell::new(vec![]));
+    let s = seen.clone();
+    (seen, move |n| s.borrow_mut().push(n))
+}
+
+#[wasm_bindgen_test]
+async fn writes_are_debounced_and_load_back() {
+    clear_storage();
+    let (seen, on_notice) = collect_notices();
+    let (p, state, notices) = Persistence::open(on_notice);
+    assert_eq!((state, notices, p.mode()), (SavedState::default(), vec![], Mode::Persistent));
+    p.schedule(state_with_note("first"));
+    p.schedule(state_with_note("second"));
+    assert_eq!(stored(), None, "nothing is written while typing");
+    assert!(p.has_pending());
+    sleep(DEBOUNCE_MS as i32 + 250).await;
+    assert!(!p.has_pending());
+    let raw = stored().expect("written after the pause");
+    match envelope::decode(Some(&raw)) {
+        envelope::Decoded::Loaded { state, format, .. } => {
+            assert_eq!(state, state_with_note("second"));
+            assert_eq!(format, envelope::FORMAT_VERSION);
+        }
+        other => panic!("{other:?}"),
+    }
+    let (_p2, again, notices) = Persistence::open(|_| {});
+    assert_eq!(again, state_with_note("second"));
+    assert!(notices.is_empty());
+    assert!(seen.borrow().is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn leaving_the_page_flushes_at_once() {
+    clear_storage();
+    let (p, _, _) = Persistence::open(|_| {});
+    p.watch_page(|_| {});
+    p.schedule(state_with_note("typed just before closing"));
+    assert_eq!(stored(), None);
+    let window = web_sys::window().unwrap();
+    window.dispatch_event(&web_sys::Event::new("pagehide").unwrap()).unwrap();
+    let raw = stored().expect("flushed on pagehide, without waiting for the debounce");
+    assert!(raw.contains("typed just before closing"));
+}
+
+#[wasm_bindgen_test]
+fn unreadable_data_is_kept_under_a_backup_key() {
+    clear_storage();
+    storage().set_item(&StorageKey::State.name(), "{\"format\":1,\"data\":{\"progress\":").unwrap();
+    let (p, state, notices) = Persistence::open(|_| {});
+    assert_eq!(state, SavedState::default());
+    let backup_key = match &notices[..] {
+        [Notice::Recovered { backup_key, .. }] => backup_key.clone(),
+        other => panic!("{other:?}"),
+    };
+    assert!(backup_key.starts_with("career-kit/backup/"));
+    assert_eq!(storage().get_item(&backup_key).unwrap().as_deref(), Some("{\"format\":1,\"data\":{\"progress\":"));
+    assert_eq!(p.mode(), Mode::Persistent);
+}
+
+#[wasm_bindgen_test]
+fn a_newer_format_is_never_overwritten() {
+    clear_storage();
+    let newer = r#"{"format":7,"saved_at":1,"data":{"from":"the future"}}"#;
+    storage().set_item(&StorageKey::State.name(), newer).unwrap();
+    let (p, state, notices) = Persistence::open(|_| {});
+    assert_eq!(state, SavedState::default());
+    assert!(matches!(&notices[..], [Notice::NewerFormat { format: 7, backup_key: Some(_) }]), "{notices:?}");
+    assert_eq!(p.mode(), Mode::Protected);
+    p.schedule(state_with_note("mine"));
+    p.flush();
+    assert_eq!(stored().as_deref(), Some(newer));
+}
+
+#[wasm_bindgen_test]
+fn quota_exceeded_warns_and_keeps_the_previous_value() {
+    clear_storage();
+    let (seen, on_notice) = collect_notices();
+    let (p, _, _) = Persistence::open(on_notice);
+    p.schedule(state_with_note("safe"));
+    p.flush();
+    let before = stored().expect("first save");
+    // Fill the real quota with filler.
+    let s = storage();
+    let chunk = "x".repeat(256 * 1024);
+    let mut i = 0;
+    while s.set_item(&format!("filler/{i}"), &chunk).is_ok() {
+        i += 1;
+        assert!(i < 400, "localStorage never filled up");
+    }
+    let mut small = "x".repeat(1024);
+    while s.set_item("filler/last", &small).is_ok() {
+        small.push_str(&"x".repeat(1024));
+    }
+    p.schedule(state_with_note(&"a long note ".repeat(4000)));
+    p.flush();
+    assert_eq!(seen.borrow().as_slice(), &[Notice::QuotaExceeded]);
+    assert_eq!(stored().as_deref(), Some(before.as_str()), "the previous value is intact");
+    clear_storage();
+}
+
+#[wasm_bindgen_test]
+fn delete_everything_removes_only_career_kit_keys() {
+    clear_storage();
+    storage().set_item("someone-else", "keep").unwrap();
+    let (p, _, _) = Persistence::open(|_| {});
+    p.schedule(state_with_note("x"));
+    p.flush();
+    storage().set_item(&StorageKey::Backup(5).name(), "old").unwrap();
+    p.delete_everything().unwrap();
+    assert_eq!(stored(), None);
+    assert_eq!(storage().get_item(&StorageKey::Backup(5).name()).unwrap(), None);
+    assert_eq!(storage().get_item("someone-else").unwrap().as_deref(), Some("keep"));
+    assert!(local_storage().is_ok());
+    clear_storage();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Components in the real DOM
+
+fn container() -> web_sys::HtmlElement {
+    let doc = web_sys::window().unwrap().document().unwrap();
+    let div = doc.create_element("div").unwrap();
+    doc.body().unwrap().append_child(&div).unwrap();
+    div.unchecked_into()
+}
+
+#[wasm_bindgen_test]
+fn markdown_renders_safe_views() {
+    use career_kit::components::markdown::Markdown;
+    use leptos::prelude::*;
+    let el = container();
+    let source = "Read **this** and *that*.\n\n- [Altinn](https://www.altinn.no)\n- [bad](javascript:alert)\n- <b>raw</b>\n\n1. one\n2. two";
+    let handle = leptos::mount::mount_to(el.clone(), move || view! { <Markdown source=source /> });
+    let html = el.inner_html();
+    assert!(el.query_selector("p strong").unwrap().is_some());
+    assert!(el.query_selector("p em").unwrap().is_some());
+    let a = el.query_selector("ul a").unwrap().expect("https link is live");
+    assert_eq!(a.get_attribute("href").as_deref(), Some("https://www.altinn.no"));
+    assert_eq!(a.get_attribute("target").as_deref(), Some("_blank"));
+    assert_eq!(el.query_selector_all("a").unwrap().length(), 1, "javascript: is not a link: {html}");
+    assert!(el.text_content().unwrap().contains("bad"), "its text still shows");
+    assert!(el.query_selector("b").unwrap().is_none(), "raw HTML stays text: {html}");
+    assert!(el.text_content().unwrap().contains("<b>raw</b>"));
+    assert_eq!(el.query_selector_all("ol li").unwrap().length(), 2);
+    drop(handle);
+}
+
+#[wasm_bindgen_test]
+async fn notices_show_and_can_be_dismissed() {
+    use career_kit::app::AppState;
+    use career_kit::components::shell::Notices;
+    use leptos::prelude::*;
+    clear_storage();
+    let el = container();
+    let handle = leptos::mount::mount_to(el.clone(), move || {
+        let app = AppState::new();
+        provide_context(app);
+        app.notices.set(vec![Notice::MemoryOnly, Notice::QuotaExceeded]);
+        view! { <Notices /> }
+    });
+    sleep(20).await;
+    let region = el.query_selector("[role=status]").unwrap().expect("a live region");
+    assert_eq!(region.get_attribute("aria-live").as_deref(), Some("polite"));
+    assert!(el.query_selector("[data-notice=memory-only]").unwrap().is_some());
+    assert!(el.text_content().unwrap().contains("storage is full"));
+    let button: web_sys::HtmlElement =
+        el.query_selector("[data-notice=memory-only] button").unwrap().unwrap().unchecked_into();
+    button.click();
+    sleep(20).await;
+    assert!(el.query_selector("[data-notice=memory-only]").unwrap().is_none());
+    assert!(el.query_selector("[data-notice=quota-exceeded]").unwrap().is_some());
+    drop(handle);
+}
+
+#[wasm_bindgen_test]
+async fn app_state_saves_changes_through_the_one_effect() {
+    use career_kit::app::AppState;
+    use leptos::prelude::*;
+    clear_storage();
+    let owner = Owner::new();
+    owner.with(|| {
+        let app = AppState::new();
+        provide_context(app);
+        app.saved.update(|s| s.profile.country = Some("de".into()));
+    });
+    sleep(DEBOUNCE_MS as i32 + 300).await;
+    let raw = stored().expect("saved");
+    assert!(raw.contains("\"country\":\"de\""), "{raw}");
+    drop(owner);
+}
