@@ -118,12 +118,10 @@ impl Browser {
     }
 
     async fn wait_xpath(&self, xpath: &str) -> fantoccini::elements::Element {
-        self.client
-            .wait()
-            .at_most(WAIT)
-            .for_element(Locator::XPath(xpath))
-            .await
-            .unwrap_or_else(|e| panic!("waited for {xpath} on {}: {e}", self.path_or_unknown().await))
+        match self.client.wait().at_most(WAIT).for_element(Locator::XPath(xpath)).await {
+            Ok(el) => el,
+            Err(e) => panic!("waited for {xpath} on {}: {e}", self.path_or_unknown().await),
+        }
     }
 
     async fn path_or_unknown(&self) -> String {
@@ -173,7 +171,7 @@ impl Browser {
             )
             .await
             .expect("run axe-core");
-        let violations = result.as_array().cloned().unwrap_or_default();
+        let violations = result.as_array().cloned().unwrap_or_else(|| panic!("axe-core did not return a list: {result}"));
         assert!(
             violations.is_empty(),
             "axe-core found {} violation(s) on {}:\n{}",
@@ -242,16 +240,17 @@ async fn typed_deep_links_open_every_route() {
     let b = Browser::start(json!({})).await;
     // Each of these is typed into the address bar: the host has no rewrite rules, so the app
     // must start from 404.html.
-    for (path, heading) in [
-        ("checklist", "Your start-up checklist"),
-        ("checklist/de", "Start a business in Germany"),
-        ("checklist/de/gewerbeanmeldung", ""),
-        ("resources", "Free help and resources"),
-        ("resources/de", "Free help and resources in Germany"),
-        ("settings", "Settings"),
+    // Opening a country's checklist remembers the country: `/resources` then goes straight to it.
+    for (path, lands_on, heading) in [
+        ("checklist", "checklist", "Your start-up checklist"),
+        ("checklist/de", "checklist/de", "Start a business in Germany"),
+        ("checklist/de/gewerbeanmeldung", "checklist/de/gewerbeanmeldung", ""),
+        ("resources", "resources/de", "Free help and resources in Germany"),
+        ("resources/no", "resources/no", "Free help and resources in Norway"),
+        ("settings", "settings", "Settings"),
     ] {
         b.open(path).await;
-        b.wait_path(&format!("/{path}")).await;
+        b.wait_path(&format!("/{lands_on}")).await;
         if heading.is_empty() {
             b.wait_xpath("//main//fieldset[contains(@class,'tasks')]").await;
         } else {

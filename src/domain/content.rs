@@ -7,7 +7,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 /// A dated official source behind a fact.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+// Typos in the TOML sources fail the build; the app itself need not repeat the check.
+#[cfg_attr(not(target_arch = "wasm32"), serde(deny_unknown_fields))]
 pub struct Source {
     pub url: String,
     pub title: String,
@@ -16,7 +17,8 @@ pub struct Source {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+// Typos in the TOML sources fail the build; the app itself need not repeat the check.
+#[cfg_attr(not(target_arch = "wasm32"), serde(deny_unknown_fields))]
 pub struct Phase {
     pub id: String,
     pub title: String,
@@ -25,14 +27,16 @@ pub struct Phase {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+// Typos in the TOML sources fail the build; the app itself need not repeat the check.
+#[cfg_attr(not(target_arch = "wasm32"), serde(deny_unknown_fields))]
 pub struct Region {
     pub id: String,
     pub name: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+// Typos in the TOML sources fail the build; the app itself need not repeat the check.
+#[cfg_attr(not(target_arch = "wasm32"), serde(deny_unknown_fields))]
 pub struct Town {
     pub id: String,
     pub name: String,
@@ -40,7 +44,8 @@ pub struct Town {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+// Typos in the TOML sources fail the build; the app itself need not repeat the check.
+#[cfg_attr(not(target_arch = "wasm32"), serde(deny_unknown_fields))]
 pub struct LegalForm {
     pub id: String,
     pub name: String,
@@ -74,7 +79,8 @@ pub enum Join {
 
 /// Who a step applies to. Empty lists mean everyone.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+// Typos in the TOML sources fail the build; the app itself need not repeat the check.
+#[cfg_attr(not(target_arch = "wasm32"), serde(deny_unknown_fields))]
 pub struct Applies {
     /// `eu` (EU/EEA/Swiss citizens) or `non-eu`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -88,14 +94,16 @@ pub struct Applies {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+// Typos in the TOML sources fail the build; the app itself need not repeat the check.
+#[cfg_attr(not(target_arch = "wasm32"), serde(deny_unknown_fields))]
 pub struct Task {
     pub id: String,
     pub title: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+// Typos in the TOML sources fail the build; the app itself need not repeat the check.
+#[cfg_attr(not(target_arch = "wasm32"), serde(deny_unknown_fields))]
 pub struct Step {
     pub id: String,
     pub phase: String,
@@ -135,7 +143,8 @@ pub struct Step {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+// Typos in the TOML sources fail the build; the app itself need not repeat the check.
+#[cfg_attr(not(target_arch = "wasm32"), serde(deny_unknown_fields))]
 pub struct Resource {
     pub id: String,
     pub kind: String,
@@ -167,7 +176,8 @@ pub struct Resource {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+// Typos in the TOML sources fail the build; the app itself need not repeat the check.
+#[cfg_attr(not(target_arch = "wasm32"), serde(deny_unknown_fields))]
 pub struct Term {
     pub id: String,
     /// The official local word, as on the forms.
@@ -183,7 +193,8 @@ pub struct Term {
 
 /// `pack.toml`: the country and its fixed lists.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+// Typos in the TOML sources fail the build; the app itself need not repeat the check.
+#[cfg_attr(not(target_arch = "wasm32"), serde(deny_unknown_fields))]
 pub struct PackMeta {
     pub id: String,
     pub name: String,
@@ -201,21 +212,24 @@ pub struct PackMeta {
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+// Typos in the TOML sources fail the build; the app itself need not repeat the check.
+#[cfg_attr(not(target_arch = "wasm32"), serde(deny_unknown_fields))]
 pub struct StepsFile {
     #[serde(rename = "step", default)]
     pub steps: Vec<Step>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+// Typos in the TOML sources fail the build; the app itself need not repeat the check.
+#[cfg_attr(not(target_arch = "wasm32"), serde(deny_unknown_fields))]
 pub struct ResourcesFile {
     #[serde(rename = "resource", default)]
     pub resources: Vec<Resource>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+// Typos in the TOML sources fail the build; the app itself need not repeat the check.
+#[cfg_attr(not(target_arch = "wasm32"), serde(deny_unknown_fields))]
 pub struct GlossaryFile {
     #[serde(rename = "term", default)]
     pub terms: Vec<Term>,

@@ -5,7 +5,7 @@
 //! unreadable or newer data untouched and say so.
 
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
+use serde_json::value::RawValue;
 
 use super::state::SavedState;
 
@@ -21,11 +21,13 @@ struct EnvelopeOut<'a> {
 }
 
 #[derive(Deserialize)]
-struct EnvelopeIn {
+struct EnvelopeIn<'a> {
     format: u32,
     #[serde(default)]
     saved_at: f64,
-    data: Value,
+    /// Kept as raw JSON until the format is known, then read by that format's rules.
+    #[serde(borrow)]
+    data: &'a RawValue,
 }
 
 /// What was found under the state key.
@@ -58,16 +60,16 @@ pub fn decode(raw: Option<&str>) -> Decoded {
     if env.format > FORMAT_VERSION {
         return Decoded::Newer { format: env.format };
     }
-    match migrate(env.format, env.data) {
+    match migrate(env.format, env.data.get()) {
         Ok(state) => Decoded::Loaded { state, saved_at: env.saved_at, format: env.format },
         Err(reason) => Decoded::Unreadable { reason },
     }
 }
 
 /// Brings data of any released format up to [`FORMAT_VERSION`].
-fn migrate(format: u32, data: Value) -> Result<SavedState, String> {
+fn migrate(format: u32, data: &str) -> Result<SavedState, String> {
     match format {
-        1 => serde_json::from_value(data).map_err(|e| format!("format 1 data: {e}")),
+        1 => serde_json::from_str(data).map_err(|e| format!("format 1 data: {e}")),
         other => Err(format!("no migration from format {other}")),
     }
 }
