@@ -20,12 +20,12 @@ serve: setup
 ## against the release build, and the size budget.
 test: setup-test
 	@echo "== 1/4 native tests (domain, content validation) =="
-	cargo test --lib
+	@s=$$SECONDS; cargo test --lib; echo "native layer: $$((SECONDS - s)) s"
 	@echo "== 2/4 browser tests (wasm-bindgen-test, headless Chromium) =="
-	$(MAKE) --no-print-directory test-web
+	@s=$$SECONDS; $(MAKE) --no-print-directory test-web; echo "browser layer: $$((SECONDS - s)) s"
 	@echo "== 3/4 end-to-end tests (release build under $(E2E_BASE)) =="
-	$(MAKE) --no-print-directory dist BASE=$(E2E_BASE)
-	$(MAKE) --no-print-directory test-e2e
+	@s=$$SECONDS; $(MAKE) --no-print-directory dist BASE=$(E2E_BASE); echo "release build: $$((SECONDS - s)) s"
+	@s=$$SECONDS; $(MAKE) --no-print-directory test-e2e; echo "end-to-end layer: $$((SECONDS - s)) s"
 	@echo "== 4/4 size report and budget =="
 	node tests/size-report.mjs dist
 
