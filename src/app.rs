@@ -85,6 +85,7 @@ pub fn App() -> impl IntoView {
     let base = base();
     view! {
         <Router base=base>
+            <FocusOnNavigate />
             <a class="skip-link" href="#main" on:click=skip_to_main>"Skip to content"</a>
             <Header />
             <Notices />
@@ -105,14 +106,30 @@ pub fn App() -> impl IntoView {
     }
 }
 
+/// After an in-app navigation, moves focus to the main landmark, so keyboard and screen-reader
+/// users start at the new page's content (as after a full page load), not on the old link.
+#[component]
+fn FocusOnNavigate() -> impl IntoView {
+    let location = leptos_router::hooks::use_location();
+    Effect::new(move |previous: Option<String>| {
+        let path = location.pathname.get();
+        if previous.is_some_and(|p| p != path) {
+            request_animation_frame(|| focus_main());
+        }
+        path
+    });
+}
+
+fn focus_main() {
+    use wasm_bindgen::JsCast;
+    if let Some(main) = document().get_element_by_id("main").and_then(|m| m.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = main.focus();
+    }
+}
+
 /// The skip link: with a `<base href>` a plain `#main` would resolve to the home page, so focus
 /// the main landmark directly.
 fn skip_to_main(ev: leptos::ev::MouseEvent) {
     ev.prevent_default();
-    if let Some(main) = document().get_element_by_id("main") {
-        use wasm_bindgen::JsCast;
-        if let Ok(main) = main.dyn_into::<web_sys::HtmlElement>() {
-            let _ = main.focus();
-        }
-    }
+    focus_main();
 }

@@ -211,6 +211,9 @@ async fn links_navigate_and_the_back_button_works() {
     b.click("//ul[contains(@class,'country-list')]//a[contains(., 'Norway')]").await;
     b.wait_path("/checklist/no").await;
     b.h1("Start a business in Norway").await;
+    // The plain list of the pack: phases, steps, and the legal forms compared.
+    b.wait_xpath("//section[contains(@class,'phase')]/h2").await;
+    b.wait_xpath("//section[contains(@class,'legal-forms')]//h3[contains(., 'Enkeltpersonforetak')]").await;
     b.axe().await;
     let first = b.wait_xpath("(//ol[contains(@class,'steps')]//a)[1]").await;
     let title = first.text().await.unwrap();
@@ -219,6 +222,16 @@ async fn links_navigate_and_the_back_button_works() {
     first.click().await.unwrap();
     b.wait_path("/checklist/no/business-or-job").await;
     b.h1(&title).await;
+    // Focus moves to the new page's content, as after a full page load.
+    let mut focused = Value::Null;
+    for _ in 0..50 {
+        focused = b.client.execute("return document.activeElement && document.activeElement.id", vec![]).await.unwrap();
+        if focused == json!("main") {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert_eq!(focused, json!("main"), "focus is on the main landmark after navigating");
     b.wait_xpath("//section[contains(@class,'sources')]//a[starts-with(@href,'https://')]").await;
     b.axe().await;
     b.client.back().await.unwrap();

@@ -533,6 +533,46 @@ pub fn validate(pack: &Pack) -> Vec<PackError> {
     c.errors
 }
 
+/// Checks that a translated file set of a pack has every step, task, resource and term of the
+/// source-language pack, and nothing the source lacks (ids are shared across languages).
+pub fn check_translation(source: &Pack, translated: &Pack) -> Vec<PackError> {
+    let mut c = Checker { errors: vec![] };
+    let lang = &translated.language;
+    for s in &source.steps {
+        match translated.step(&s.id) {
+            None => c.err("steps.toml", format!("step `{}`", s.id), format!("missing in language `{lang}`")),
+            Some(t) => {
+                for task in &s.tasks {
+                    if !t.tasks.iter().any(|x| x.id == task.id) {
+                        c.err("steps.toml", format!("step `{}`.task `{}`", s.id, task.id), format!("missing in language `{lang}`"));
+                    }
+                }
+                for task in &t.tasks {
+                    if !s.tasks.iter().any(|x| x.id == task.id) {
+                        c.err("steps.toml", format!("step `{}`.task `{}`", s.id, task.id), format!("language `{lang}` has a task the source lacks"));
+                    }
+                }
+            }
+        }
+    }
+    for t in &translated.steps {
+        if source.step(&t.id).is_none() {
+            c.err("steps.toml", format!("step `{}`", t.id), format!("language `{lang}` has a step the source lacks"));
+        }
+    }
+    for r in &source.resources {
+        if translated.resource(&r.id).is_none() {
+            c.err("resources.toml", format!("resource `{}`", r.id), format!("missing in language `{lang}`"));
+        }
+    }
+    for t in &source.terms {
+        if translated.term(&t.id).is_none() {
+            c.err("glossary.toml", format!("term `{}`", t.id), format!("missing in language `{lang}`"));
+        }
+    }
+    c.errors
+}
+
 /// Reading packs from their TOML sources (build time and native tests only).
 #[cfg(any(test, feature = "packc"))]
 pub mod source {
@@ -722,6 +762,22 @@ mod tests {
         let mut p = tiny();
         p.steps[0].tasks.clear();
         assert!(first_error(&p).contains("step `idea`.task: a step needs at least one task"));
+    }
+
+    #[test]
+    fn a_translation_must_have_every_step_and_task() {
+        let source = tiny();
+        let mut fr = tiny();
+        fr.language = "ar".into();
+        assert_eq!(check_translation(&source, &fr), vec![]);
+        fr.steps[0].tasks[0].id = "other".into();
+        let errors: Vec<String> = check_translation(&source, &fr).iter().map(|e| e.to_string()).collect();
+        assert_eq!(errors, vec![
+            "steps.toml: step `idea`.task `write`: missing in language `ar`".to_string(),
+            "steps.toml: step `idea`.task `other`: language `ar` has a task the source lacks".to_string(),
+        ]);
+        fr.steps.clear();
+        assert_eq!(check_translation(&source, &fr)[0].to_string(), "steps.toml: step `idea`: missing in language `ar`");
     }
 
     #[test]

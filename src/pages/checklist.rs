@@ -2,11 +2,10 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use crate::components::title::Title;
-use leptos_router::components::Redirect;
 
-use super::{param, status_id, status_label, CountryPicker};
+use super::{country_or_picker, status_id, status_label};
 use crate::app::use_app;
-use crate::components::with_pack::with_pack;
+use crate::components::markdown::ExternalLink;
 use crate::domain::content::{Join, Pack};
 use crate::domain::state::StepStatus;
 use crate::routes::Page;
@@ -14,25 +13,9 @@ use crate::routes::Page;
 /// `/checklist` (choose a country) and `/checklist/:country` (its steps, phase by phase).
 #[component]
 pub fn Checklist() -> impl IntoView {
-    let app = use_app();
-    let country = param("country");
-    let c = country.clone();
-    move || {
-        let country = c();
-        if !country.is_empty() {
-            return with_pack(c.clone(), move |pack| view! { <StepList pack /> }).into_any();
-        }
-        match app.saved.with_untracked(|s| s.profile.country.clone()) {
-            Some(saved) => view! { <Redirect path=Page::Checklist(Some(saved)).path() /> }.into_any(),
-            None => view! {
-                <Title text="Checklist" />
-                <h1>"Your start-up checklist"</h1>
-                <p>"Choose the country where you want to start your business."</p>
-                <CountryPicker target=|c| Page::Checklist(Some(c)) />
-            }
-            .into_any(),
-        }
-    }
+    country_or_picker("Checklist", "Your start-up checklist", |c| Page::Checklist(Some(c)), |pack| {
+        view! { <StepList pack /> }
+    })
 }
 
 #[component]
@@ -120,5 +103,49 @@ fn StepList(
                 </section>
             }
         }).collect_view()}
+        <LegalForms pack=pack.clone() />
     }
+}
+
+/// The legal forms of a country side by side: the facts a founder compares.
+#[component]
+fn LegalForms(
+    /// The country pack whose legal forms to compare.
+    pack: Arc<Pack>,
+) -> impl IntoView {
+    let forms = pack.meta.legal_forms.clone();
+    (!forms.is_empty()).then(|| {
+        let lang = pack.meta.local_language.clone();
+        view! {
+            <section class="legal-forms" aria-labelledby="legal-forms">
+                <h2 id="legal-forms">{format!("Legal forms in {} compared", pack.meta.name)}</h2>
+                <ul class="form-cards">
+                    {forms.into_iter().map(|f| {
+                        let rows = [
+                            ("Who is liable for debts", f.liability),
+                            ("Money needed to start", f.min_capital),
+                            ("Owners", f.owners),
+                            ("How to register", f.registration),
+                            ("Social security", f.social_security),
+                            ("Tax", f.taxation),
+                        ];
+                        view! {
+                            <li>
+                                <h3>{f.name}" "<span class="local" lang=lang.clone()>{format!("({})", f.local_name)}</span></h3>
+                                {(!f.summary.is_empty()).then(|| view! { <p>{f.summary.clone()}</p> })}
+                                <dl>
+                                    {rows.into_iter().filter(|(_, v)| !v.is_empty()).map(|(k, v)| view! { <dt>{k}</dt><dd>{v}</dd> }).collect_view()}
+                                </dl>
+                                <p class="checked">
+                                    {f.sources.into_iter().map(|s| view! {
+                                        <ExternalLink href=s.url>{s.title}</ExternalLink>{format!(" (checked {}) ", s.checked)}
+                                    }).collect_view()}
+                                </p>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </section>
+        }
+    })
 }

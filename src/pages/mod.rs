@@ -8,10 +8,16 @@ pub mod resources;
 pub mod settings;
 pub mod step;
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
+use leptos_router::components::Redirect;
 use leptos_router::hooks::use_params_map;
 
 use crate::app::use_app;
+use crate::components::title::Title;
+use crate::components::with_pack::with_pack;
+use crate::domain::content::Pack;
 use crate::domain::state::StepStatus;
 use crate::packs::Load;
 use crate::routes::Page;
@@ -100,4 +106,42 @@ pub fn CountryPicker(
         }
         .into_any(),
     }
+}
+
+/// For a route with an optional `:country`: with one, the country's view; without one, the
+/// remembered country (redirect) or, on a first visit, a country picker.
+pub fn country_or_picker<V: IntoView + 'static>(
+    title: &'static str,
+    heading: &'static str,
+    target: fn(String) -> Page,
+    render: impl Fn(Arc<Pack>) -> V + Clone + Send + Sync + 'static,
+) -> impl IntoView {
+    let app = use_app();
+    let country = param("country");
+    move || {
+        if !country().is_empty() {
+            return with_pack(country.clone(), render.clone()).into_any();
+        }
+        match app.saved.with_untracked(|s| s.profile.country.clone()) {
+            Some(saved) => view! { <Redirect path=target(saved).path() /> }.into_any(),
+            None => view! {
+                <Title text=title />
+                <h1>{heading}</h1>
+                <p>"Choose the country where you want to start your business."</p>
+                <CountryPicker target />
+            }
+            .into_any(),
+        }
+    }
+}
+
+/// "Not found" inside a country pack: an unknown step or resource id.
+pub fn missing_in_pack(title: &'static str, message: String, back: Page, back_text: &'static str) -> AnyView {
+    view! {
+        <Title text=title />
+        <h1>{title}</h1>
+        <p>{message}</p>
+        <p><a href=back.href()>{back_text}</a></p>
+    }
+    .into_any()
 }

@@ -5,7 +5,7 @@ use crate::components::title::Title;
 
 use super::resources::cost_label;
 use super::step::Sources;
-use super::{kind_label, param};
+use super::{kind_label, missing_in_pack, param};
 use crate::app::use_app;
 use crate::components::markdown::ExternalLink;
 use crate::components::with_pack::with_pack;
@@ -37,13 +37,12 @@ pub fn ResourcePage() -> impl IntoView {
         let id = id();
         match pack.resource(&id) {
             Some(_) => view! { <ResourceView pack id /> }.into_any(),
-            None => view! {
-                <Title text="Resource not found" />
-                <h1>"Resource not found"</h1>
-                <p>{format!("Career Kit has no resource called “{id}” for {}. It may have been removed.", pack.meta.name)}</p>
-                <p><a href=Page::Resources(Some(pack.meta.id.clone())).href()>"See all resources"</a></p>
-            }
-            .into_any(),
+            None => missing_in_pack(
+                "Resource not found",
+                format!("Career Kit has no resource called “{id}” for {}. It may have been removed.", pack.meta.name),
+                Page::Resources(Some(pack.meta.id.clone())),
+                "See all resources",
+            ),
         }
     })
 }

@@ -2,35 +2,17 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use crate::components::title::Title;
-use leptos_router::components::Redirect;
 
-use super::{kind_label, param, CountryPicker};
-use crate::app::use_app;
-use crate::components::with_pack::with_pack;
+use super::{country_or_picker, kind_label};
 use crate::domain::content::{Pack, RESOURCE_KINDS};
 use crate::routes::Page;
 
 /// `/resources` (choose a country) and `/resources/:country` (its resources, by kind).
 #[component]
 pub fn Resources() -> impl IntoView {
-    let app = use_app();
-    let country = param("country");
-    let c = country.clone();
-    move || {
-        if !c().is_empty() {
-            return with_pack(c.clone(), move |pack| view! { <ResourceList pack /> }).into_any();
-        }
-        match app.saved.with_untracked(|s| s.profile.country.clone()) {
-            Some(saved) => view! { <Redirect path=Page::Resources(Some(saved)).path() /> }.into_any(),
-            None => view! {
-                <Title text="Resources" />
-                <h1>"Free help and resources"</h1>
-                <p>"Choose the country where you want to start your business."</p>
-                <CountryPicker target=|c| Page::Resources(Some(c)) />
-            }
-            .into_any(),
-        }
-    }
+    country_or_picker("Resources", "Free help and resources", |c| Page::Resources(Some(c)), |pack| {
+        view! { <ResourceList pack /> }
+    })
 }
 
 #[component]

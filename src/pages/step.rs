@@ -3,7 +3,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use crate::components::title::Title;
 
-use super::{param, status_id, status_label, STATUSES};
+use super::{missing_in_pack, param, status_id, status_label, STATUSES};
 use crate::app::use_app;
 use crate::components::markdown::{ExternalLink, Markdown};
 use crate::components::with_pack::with_pack;
@@ -20,13 +20,12 @@ pub fn StepPage() -> impl IntoView {
         let step = step();
         match pack.step(&step) {
             Some(_) => view! { <StepView pack step /> }.into_any(),
-            None => view! {
-                <Title text="Step not found" />
-                <h1>"Step not found"</h1>
-                <p>{format!("The {} checklist has no step called “{step}”. It may have been renamed.", pack.meta.name)}</p>
-                <p><a href=Page::Checklist(Some(pack.meta.id.clone())).href()>"See all steps"</a></p>
-            }
-            .into_any(),
+            None => missing_in_pack(
+                "Step not found",
+                format!("The {} checklist has no step called “{step}”. It may have been renamed.", pack.meta.name),
+                Page::Checklist(Some(pack.meta.id.clone())),
+                "See all steps",
+            ),
         }
     })
 }
