@@ -77,18 +77,14 @@ pub fn Notices() -> impl IntoView {
     let app = use_app();
     view! {
         <div class="notices" role="status" aria-live="polite">
-            <For
-                each={move || app.notices.get().into_iter().enumerate().collect::<Vec<_>>()}
-                key={|(i, n): &(usize, Notice)| format!("{i}{n:?}")}
-                let((i, notice))
-            >
+            {move || app.notices.get().into_iter().enumerate().map(|(i, notice)| view! {
                 <div class="notice" data-notice=notice_kind(&notice)>
                     <p>{notice_text(&notice)}</p>
                     <button type="button" on:click=move |_| app.notices.update(|n| { if i < n.len() { n.remove(i); } })>
                         "Dismiss"
                     </button>
                 </div>
-            </For>
+            }).collect_view()}
         </div>
     }
 }

@@ -10,16 +10,17 @@ use crate::domain::content::Pack;
 use crate::packs::Load;
 use crate::routes::Page;
 
-/// Renders `render(pack)` for a country given by a reactive id.
-pub fn with_pack<V: IntoView + 'static>(
-    country: impl Fn() -> String + Send + Sync + 'static,
-    render: impl Fn(Arc<Pack>) -> V + Send + Sync + 'static,
+/// Renders `render(pack)` for a country given by a reactive id. Not generic on purpose: the
+/// loading and error views are compiled once for every page that uses them.
+pub fn with_pack(
+    country: Arc<dyn Fn() -> String + Send + Sync>,
+    render: Arc<dyn Fn(Arc<Pack>) -> AnyView + Send + Sync>,
 ) -> impl IntoView {
     let app = use_app();
     move || {
         let country = country();
         match app.packs.pack(&country, &app.language()) {
-            Some(Load::Ready(pack)) => render(pack).into_any(),
+            Some(Load::Ready(pack)) => render(pack),
             Some(Load::Loading) => view! {
                 <p class="loading" role="status">"Loading the guide for your country…"</p>
             }

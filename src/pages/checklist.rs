@@ -14,7 +14,7 @@ use crate::routes::Page;
 #[component]
 pub fn Checklist() -> impl IntoView {
     country_or_picker("Checklist", "Your start-up checklist", |c| Page::Checklist(Some(c)), |pack| {
-        view! { <StepList pack /> }
+        view! { <StepList pack /> }.into_any()
     })
 }
 

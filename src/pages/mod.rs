@@ -23,9 +23,9 @@ use crate::packs::Load;
 use crate::routes::Page;
 
 /// A route parameter as a reactive closure (empty when missing).
-pub fn param(name: &'static str) -> impl Fn() -> String + Clone + Send + Sync + 'static {
+pub fn param(name: &'static str) -> Arc<dyn Fn() -> String + Send + Sync> {
     let params = use_params_map();
-    move || params.read().get(name).unwrap_or_default()
+    Arc::new(move || params.read().get(name).unwrap_or_default())
 }
 
 pub fn status_label(status: StepStatus) -> &'static str {
@@ -110,17 +110,17 @@ pub fn CountryPicker(
 
 /// For a route with an optional `:country`: with one, the country's view; without one, the
 /// remembered country (redirect) or, on a first visit, a country picker.
-pub fn country_or_picker<V: IntoView + 'static>(
+pub fn country_or_picker(
     title: &'static str,
     heading: &'static str,
     target: fn(String) -> Page,
-    render: impl Fn(Arc<Pack>) -> V + Clone + Send + Sync + 'static,
+    render: fn(Arc<Pack>) -> AnyView,
 ) -> impl IntoView {
     let app = use_app();
     let country = param("country");
     move || {
         if !country().is_empty() {
-            return with_pack(country.clone(), render.clone()).into_any();
+            return with_pack(country.clone(), Arc::new(render)).into_any();
         }
         match app.saved.with_untracked(|s| s.profile.country.clone()) {
             Some(saved) => view! { <Redirect path=target(saved).path() /> }.into_any(),

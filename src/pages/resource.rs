@@ -33,7 +33,7 @@ fn language_name(code: &str) -> String {
 pub fn ResourcePage() -> impl IntoView {
     let country = param("country");
     let id = param("id");
-    with_pack(country, move |pack| {
+    with_pack(country, Arc::new(move |pack: Arc<Pack>| {
         let id = id();
         match pack.resource(&id) {
             Some(_) => view! { <ResourceView pack id /> }.into_any(),
@@ -44,7 +44,7 @@ pub fn ResourcePage() -> impl IntoView {
                 "See all resources",
             ),
         }
-    })
+    }))
 }
 
 #[component]

@@ -11,7 +11,7 @@ use crate::routes::Page;
 #[component]
 pub fn Resources() -> impl IntoView {
     country_or_picker("Resources", "Free help and resources", |c| Page::Resources(Some(c)), |pack| {
-        view! { <ResourceList pack /> }
+        view! { <ResourceList pack /> }.into_any()
     })
 }
 

@@ -16,7 +16,7 @@ use crate::routes::Page;
 pub fn StepPage() -> impl IntoView {
     let country = param("country");
     let step = param("step");
-    with_pack(country, move |pack| {
+    with_pack(country, Arc::new(move |pack: Arc<Pack>| {
         let step = step();
         match pack.step(&step) {
             Some(_) => view! { <StepView pack step /> }.into_any(),
@@ -27,7 +27,7 @@ pub fn StepPage() -> impl IntoView {
                 "See all steps",
             ),
         }
-    })
+    }))
 }
 
 /// A list of dated sources.
