@@ -4,4 +4,5 @@
 pub mod content;
 pub mod envelope;
 pub mod markdown;
+pub mod search;
 pub mod state;

@@ -1,0 +1,380 @@
+//! Search over a pack's resources: built once per pack load, queried on every keystroke.
+//!
+//! Text is folded before indexing and querying: lower case; Latin diacritics removed (ø→o,
+//! ü→u, ß→ss, ł→l …); Arabic and Farsi normalised (harakat and tatweel removed, alef forms
+//! unified, Farsi ی/ک matched with Arabic ي/ك, Arabic-Indic digits as ASCII); ё→е.
+//! Every query word must match (prefix matching; one typo tolerated in words of five letters or
+//! more). Results are ranked: title before organisation before topics and synonyms before
+//! description, exact before prefix before fuzzy. Glossary synonyms are attached to resources at
+//! index time, so "VAT" finds the MVA and Umsatzsteuer items.
+
+use std::collections::BTreeSet;
+
+use super::content::Pack;
+
+/// Folds one character into zero or more search characters.
+fn fold_char(c: char, out: &mut String) {
+    let mapped: &str = match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ą' | 'ă' => "a",
+        'æ' => "ae",
+        'ç' | 'ć' | 'č' => "c",
+        'ď' | 'đ' => "d",
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ę' | 'ě' => "e",
+        'ğ' => "g",
+        'ì' | 'í' | 'î' | 'ï' | 'ı' | 'ī' => "i",
+        'ł' => "l",
+        'ñ' | 'ń' | 'ň' => "n",
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => "o",
+        'œ' => "oe",
+        'ř' => "r",
+        'ś' | 'š' | 'ş' | 'ș' => "s",
+        'ß' => "ss",
+        'ť' | 'ţ' | 'ț' => "t",
+        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' => "u",
+        'ý' | 'ÿ' => "y",
+        'ź' | 'ż' | 'ž' => "z",
+        'þ' => "th",
+        'ё' => "е",
+        // Combining marks (a decomposed diacritic, the dot of Turkish İ) carry no search meaning.
+        '\u{0300}'..='\u{036F}' => "",
+        // Arabic script: harakat, superscript alef and tatweel carry no search meaning.
+        '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}' => "",
+        'أ' | 'إ' | 'آ' | 'ٱ' => "ا",
+        'ى' | 'ی' | 'ې' => "ي",
+        'ک' => "ك",
+        'ة' => "ه",
+        'ؤ' => "و",
+        'ئ' => "ي",
+        '٠' | '۰' => "0", '١' | '۱' => "1", '٢' | '۲' => "2", '٣' | '۳' => "3", '٤' | '۴' => "4",
+        '٥' | '۵' => "5", '٦' | '۶' => "6", '٧' | '۷' => "7", '٨' | '۸' => "8", '٩' | '۹' => "9",
+        c => {
+            out.extend(c.to_lowercase());
+            return;
+        }
+    };
+    out.push_str(mapped);
+}
+
+/// Folds a text for search (see the module docs).
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        // Upper-case letters with diacritics fold through their lower case.
+        if c.is_uppercase() {
+            for l in c.to_lowercase() {
+                fold_char(l, &mut out);
+            }
+        } else {
+            fold_char(c, &mut out);
+        }
+    }
+    out
+}
+
+/// The folded words of a text.
+pub fn words(s: &str) -> Vec<String> {
+    fold(s)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// True when `a` and `b` differ by at most one insertion, deletion, substitution or swap of
+/// two neighbours.
+pub fn within_one_edit(a: &[char], b: &[char]) -> bool {
+    let (la, lb) = (a.len(), b.len());
+    if la.abs_diff(lb) > 1 {
+        return false;
+    }
+    let p = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    if p == la && p == lb {
+        return true;
+    }
+    let (ra, rb) = (&a[p..], &b[p..]);
+    if la == lb {
+        ra[1..] == rb[1..] || (ra.len() >= 2 && ra[0] == rb[1] && ra[1] == rb[0] && ra[2..] == rb[2..])
+    } else if la > lb {
+        ra[1..] == *rb
+    } else {
+        *ra == rb[1..]
+    }
+}
+
+/// Field weights: a match in the title counts most.
+pub const TITLE: f32 = 8.0;
+pub const ORGANISATION: f32 = 4.0;
+pub const TOPICS: f32 = 2.0;
+pub const BODY: f32 = 1.0;
+
+const EXACT: f32 = 1.0;
+const PREFIX: f32 = 0.6;
+const FUZZY: f32 = 0.3;
+/// A word must be this long before one typo is tolerated.
+pub const FUZZY_MIN: usize = 5;
+
+/// A searchable document: its fields with their weights.
+pub struct Doc {
+    pub fields: Vec<(f32, String)>,
+}
+
+/// An inverted index over documents. Built once; `search` allocates only its result.
+pub struct SearchIndex {
+    /// Sorted, distinct folded words.
+    terms: Vec<String>,
+    chars: Vec<Box<[char]>>,
+    /// For each term: (document, best field weight of the term in it).
+    postings: Vec<Vec<(u32, f32)>>,
+    docs: usize,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Hit {
+    pub doc: usize,
+    pub score: f32,
+}
+
+impl SearchIndex {
+    pub fn new(docs: &[Doc]) -> Self {
+        let mut all: Vec<(String, u32, f32)> = vec![];
+        for (i, d) in docs.iter().enumerate() {
+            for (weight, text) in &d.fields {
+                for w in words(text) {
+                    all.push((w, i as u32, *weight));
+                }
+            }
+        }
+        all.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)).then(b.2.total_cmp(&a.2)));
+        let mut terms: Vec<String> = vec![];
+        let mut postings: Vec<Vec<(u32, f32)>> = vec![];
+        for (w, doc, weight) in all {
+            if terms.last() != Some(&w) {
+                terms.push(w);
+                postings.push(vec![]);
+            }
+            let list = postings.last_mut().expect("pushed above");
+            if list.last().map(|(d, _)| *d) != Some(doc) {
+                list.push((doc, weight)); // first is the heaviest field, by the sort
+            }
+        }
+        let chars = terms.iter().map(|t| t.chars().collect::<Vec<_>>().into_boxed_slice()).collect();
+        SearchIndex { terms, chars, postings, docs: docs.len() }
+    }
+
+    pub fn len(&self) -> usize {
+        self.docs
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.docs == 0
+    }
+
+    /// How well each term matches one query word: (term index, quality).
+    fn matches(&self, word: &str, out: &mut Vec<(usize, f32)>) {
+        out.clear();
+        let start = self.terms.partition_point(|t| t.as_str() < word);
+        for (i, t) in self.terms[start..].iter().enumerate() {
+            if !t.starts_with(word) {
+                break;
+            }
+            out.push((start + i, if t.len() == word.len() { EXACT } else { PREFIX }));
+        }
+        let q: Vec<char> = word.chars().collect();
+        if q.len() < FUZZY_MIN {
+            return;
+        }
+        let found = out.len();
+        for (i, t) in self.chars.iter().enumerate() {
+            if t.len() + 1 < q.len() {
+                continue;
+            }
+            // A typo in a whole word, or in the part typed so far.
+            let fuzzy = within_one_edit(&q, t)
+                || (q.len() - 1..=q.len() + 1).any(|n| n < t.len() && within_one_edit(&q, &t[..n]));
+            if fuzzy && !out[..found].iter().any(|(j, _)| *j == i) {
+                out.push((i, FUZZY));
+            }
+        }
+    }
+
+    /// Documents matching every word of the query, best first (ties keep document order).
+    pub fn search(&self, query: &str) -> Vec<Hit> {
+        let query: Vec<String> = {
+            let mut seen = BTreeSet::new();
+            words(query).into_iter().filter(|w| seen.insert(w.clone())).collect()
+        };
+        if query.is_empty() {
+            return (0..self.docs).map(|doc| Hit { doc, score: 0.0 }).collect();
+        }
+        let mut total = vec![0f32; self.docs];
+        let mut matched = vec![0u16; self.docs];
+        let mut best = vec![0f32; self.docs];
+        let mut touched: Vec<u32> = vec![];
+        let mut found = vec![];
+        for (round, word) in query.iter().enumerate() {
+            self.matches(word, &mut found);
+            touched.clear();
+            for &(term, quality) in &found {
+                for &(doc, weight) in &self.postings[term] {
+                    let d = doc as usize;
+                    if matched[d] as usize != round {
+                        continue; // missed an earlier word
+                    }
+                    let s = quality * weight;
+                    if best[d] == 0.0 {
+                        touched.push(doc);
+                    }
+                    if s > best[d] {
+                        best[d] = s;
+                    }
+                }
+            }
+            for &doc in &touched {
+                let d = doc as usize;
+                total[d] += best[d];
+                best[d] = 0.0;
+                matched[d] += 1;
+            }
+        }
+        let n = query.len() as u16;
+        let mut hits: Vec<Hit> =
+            (0..self.docs).filter(|&d| matched[d] == n).map(|doc| Hit { doc, score: total[doc] }).collect();
+        hits.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc)));
+        hits
+    }
+}
+
+/// The searchable documents of a pack's resources, in pack order, with glossary synonyms
+/// attached: a resource that names a term (or any of its synonyms) is also found by the others.
+pub fn resource_docs(pack: &Pack) -> Vec<Doc> {
+    let groups: Vec<Vec<Vec<String>>> = pack
+        .terms
+        .iter()
+        .map(|t| {
+            std::iter::once(&t.term)
+                .chain(std::iter::once(&t.plain))
+                .chain(&t.synonyms)
+                .map(|a| words(a))
+                .filter(|w| !w.is_empty())
+                .collect()
+        })
+        .collect();
+    pack.resources
+        .iter()
+        .map(|r| {
+            let text = format!("{} {} {} {}", r.title, r.organisation, r.description, r.topics.join(" "));
+            let own: BTreeSet<String> = words(&text).into_iter().collect();
+            let mut synonyms = String::new();
+            for group in &groups {
+                if group.iter().any(|alias| alias.iter().all(|w| own.contains(w))) {
+                    for alias in group {
+                        synonyms.push_str(&alias.join(" "));
+                        synonyms.push(' ');
+                    }
+                }
+            }
+            Doc {
+                fields: vec![
+                    (TITLE, r.title.clone()),
+                    (ORGANISATION, r.organisation.clone()),
+                    (TOPICS, format!("{} {synonyms}", r.topics.join(" "))),
+                    (BODY, r.description.clone()),
+                ],
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(title: &str, body: &str) -> Doc {
+        Doc { fields: vec![(TITLE, title.into()), (BODY, body.into())] }
+    }
+
+    #[test]
+    fn folding() {
+        assert_eq!(fold("Økonomi Gründung Straße"), "okonomi grundung strasse");
+        assert_eq!(fold("ŁÓDŹ İstanbul Işık"), "lodz istanbul isik");
+        assert_eq!(fold("Cafe\u{301}"), "cafe");
+        assert_eq!(fold("Ёлка"), "елка");
+        // Harakat and tatweel go; alef forms unify.
+        assert_eq!(fold("مُـؤَسَّسَة"), fold("موسسه"));
+        assert_eq!(fold("أعمال"), fold("اعمال"));
+        assert_eq!(fold("إقامة"), fold("اقامه"));
+        // Farsi yeh and kaf match Arabic yeh and kaf.
+        assert_eq!(fold("کار یک"), fold("كار يك"));
+        assert_eq!(fold("١٢٣ ۴۵"), "123 45");
+    }
+
+    #[test]
+    fn edits() {
+        let c = |s: &str| s.chars().collect::<Vec<_>>();
+        assert!(within_one_edit(&c("steuer"), &c("steuer")));
+        assert!(within_one_edit(&c("steuer"), &c("stuer")));
+        assert!(within_one_edit(&c("steuer"), &c("steuerr")));
+        assert!(within_one_edit(&c("steuer"), &c("stauer")));
+        assert!(within_one_edit(&c("steuer"), &c("tseuer")));
+        assert!(!within_one_edit(&c("steuer"), &c("tsuer")));
+        assert!(!within_one_edit(&c("steuer"), &c("stuerx")));
+    }
+
+    #[test]
+    fn every_word_must_match_and_titles_rank_first() {
+        let idx = SearchIndex::new(&[
+            doc("Bank account help", "Opening an account when a bank refuses you"),
+            doc("Tax office", "Register for tax and get a number"),
+            doc("Discrimination advice", "Help when a bank account is refused"),
+        ]);
+        let hits: Vec<usize> = idx.search("bank account").iter().map(|h| h.doc).collect();
+        assert_eq!(hits, vec![0, 2]);
+        assert_eq!(idx.search("tax bank"), vec![]);
+        assert_eq!(idx.search("").len(), 3);
+    }
+
+    #[test]
+    fn prefixes_and_one_typo() {
+        let idx = SearchIndex::new(&[doc("Gewerbeanmeldung", "Register your trade"), doc("Mentor network", "")]);
+        assert_eq!(idx.search("gewer")[0].doc, 0, "prefix while typing");
+        assert_eq!(idx.search("gewerbeanmeldnug")[0].doc, 0, "a swapped pair");
+        assert_eq!(idx.search("gewrbe")[0].doc, 0, "a typo in the part typed so far");
+        assert_eq!(idx.search("mentro")[0].doc, 1);
+        assert!(idx.search("mentr").iter().all(|h| h.doc == 1));
+        assert!(idx.search("mebt").is_empty(), "no typo allowed under five letters");
+        assert_eq!(idx.search("mebto")[0].doc, 1, "one typo allowed from five letters");
+        let exact = idx.search("mentor")[0].score;
+        let fuzzy = idx.search("mentro")[0].score;
+        assert!(exact > fuzzy, "exact before fuzzy");
+    }
+
+    #[test]
+    fn diacritics_and_scripts_match_both_ways() {
+        let idx = SearchIndex::new(&[
+            doc("Skatteetaten: næringsoppgave", ""),
+            doc("Existenzgründung", ""),
+            doc("مشاوره کسب و کار", ""),
+            doc("Консультація", ""),
+        ]);
+        assert_eq!(idx.search("naeringsoppgave")[0].doc, 0);
+        assert_eq!(idx.search("existenzgrundung")[0].doc, 1);
+        assert_eq!(idx.search("كسب")[0].doc, 2, "Arabic kaf finds Farsi keheh");
+        assert_eq!(idx.search("консуль")[0].doc, 3);
+    }
+
+    #[test]
+    fn real_packs_find_vat_through_glossary_synonyms() {
+        let dir = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/content"));
+        for (country, local) in [("no", "mva"), ("de", "umsatzsteuer")] {
+            let pack = crate::domain::content::source::load(&dir.join(country)).unwrap();
+            let idx = SearchIndex::new(&resource_docs(&pack));
+            let vat = idx.search("VAT");
+            let by_local = idx.search(local);
+            assert!(!by_local.is_empty(), "{country}: nothing found for {local}");
+            for hit in &by_local {
+                assert!(vat.iter().any(|h| h.doc == hit.doc), "{country}: {} found by {local} but not by VAT",
+                    pack.resources[hit.doc].id);
+            }
+        }
+    }
+}
