@@ -41,6 +41,7 @@ fn run(content_dir: &Path, out: Option<&Path>) -> Result<(), String> {
             id: pack.meta.id.clone(),
             name: pack.meta.name.clone(),
             local_name: pack.meta.local_name.clone(),
+            local_language: pack.meta.local_language.clone(),
             files: langs,
         });
         if let Some(out) = out {

@@ -257,6 +257,9 @@ pub struct PackEntry {
     pub id: String,
     pub name: String,
     pub local_name: String,
+    /// Language of `local_name` (for its `lang` attribute).
+    #[serde(default)]
+    pub local_language: String,
     /// Language code → file name under `packs/` (content-hashed, so it can be cached forever).
     pub files: BTreeMap<String, String>,
 }

@@ -82,13 +82,12 @@ pub fn CountryPicker(
             <ul class="country-list">
                 {index.packs.iter().map(|p| {
                     let id = p.id.clone();
-                    let lang = if p.id == "no" { "nb" } else { p.id.as_str() }.to_string();
                     view! {
                         <li>
                             <a class="country" href=target(p.id.clone()).href()
                                 on:click=move |_| app.saved.update(|s| s.profile.country = Some(id.clone()))>
                                 <span class="name">{p.name.clone()}</span>
-                                <span class="local" lang=lang>{p.local_name.clone()}</span>
+                                <span class="local" lang=p.local_language.clone()>{p.local_name.clone()}</span>
                             </a>
                         </li>
                     }
