@@ -22,6 +22,8 @@ pub struct AppState {
     /// How saving works on this page load.
     pub mode: RwSignal<Mode>,
     pub packs: Packs,
+    /// The content language; a memo, so pages re-render only when it really changes.
+    language: Memo<String>,
     persistence: StoredValue<Persistence, LocalStorage>,
 }
 
@@ -38,12 +40,14 @@ impl AppState {
         let p = persistence.clone();
         Effect::new(move |_| saved.with(|s| p.schedule(s.clone())));
         persistence.watch_page(move |newer| saved.set(newer));
-        AppState { saved, notices, mode, packs: Packs::new(), persistence: StoredValue::new_local(persistence) }
+        let language =
+            Memo::new(move |_| saved.with(|s| s.settings.language.clone()).unwrap_or_else(|| "en".into()));
+        AppState { saved, notices, mode, packs: Packs::new(), language, persistence: StoredValue::new_local(persistence) }
     }
 
     /// The language content is shown in (English until other languages land).
     pub fn language(&self) -> String {
-        self.saved.with(|s| s.settings.language.clone()).unwrap_or_else(|| "en".into())
+        self.language.get()
     }
 
     /// Writes a waiting change now (used by tests and before leaving).

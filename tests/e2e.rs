@@ -306,6 +306,10 @@ async fn progress_survives_a_reload() {
     b.open("checklist/no/business-or-job").await;
     let task = "(//fieldset[contains(@class,'tasks')]//input[@type='checkbox'])[1]";
     b.click(task).await;
+    // Ticking changes the saved state, but the page is not rebuilt: focus stays on the box.
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    let focused: Value = b.client.execute("return document.activeElement.type", vec![]).await.unwrap();
+    assert_eq!(focused, json!("checkbox"), "focus stays on the ticked task");
     // Typing pauses are debounced; wait past the debounce, then reload.
     tokio::time::sleep(Duration::from_millis(900)).await;
     b.client.refresh().await.unwrap();
