@@ -32,7 +32,8 @@ for (const file of files) {
 // What the first page loads: index.html, every local file it names, and packs/index.json.
 const html = readFileSync(join(dist, "index.html"), "utf8");
 const firstLoad = new Set(["index.html", "packs/index.json"]);
-for (const m of html.matchAll(/(?:href|src)=["']([^"'#?]+)/g)) {
+// Attribute values may be unquoted in minified HTML.
+for (const m of html.matchAll(/(?:href|src)=["']?([^"'\s>#?]+)/g)) {
   const name = m[1].split("/").pop();
   if (files.includes(name)) firstLoad.add(name);
 }
