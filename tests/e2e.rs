@@ -317,8 +317,20 @@ async fn progress_survives_a_reload() {
     assert_eq!(checked.as_deref(), Some("true"), "the ticked task is still ticked after a reload");
     let status = b.wait_xpath("//select[@id='step-status']").await.prop("value").await.unwrap();
     assert_eq!(status.as_deref(), Some("in-progress"));
+    // A note and a status, typed and chosen as a user would, survive a reload too.
+    let note = b.wait_xpath("//textarea[@id='step-note']").await;
+    note.send_keys("Asked three cafés; two said yes").await.unwrap();
+    b.wait_xpath("//select[@id='step-status']").await.select_by_value("done").await.unwrap();
+    tokio::time::sleep(Duration::from_millis(900)).await;
+    b.client.refresh().await.unwrap();
+    let note = b.wait_xpath("//textarea[@id='step-note']").await.prop("value").await.unwrap();
+    assert_eq!(note.as_deref(), Some("Asked three cafés; two said yes"));
+    b.axe().await;
     b.open("checklist/no").await;
-    b.wait_xpath("//li[@data-step='business-or-job' and @data-status='in-progress']").await;
+    b.wait_xpath("//li[@data-step='business-or-job' and @data-status='done']").await;
+    b.wait_xpath("//label[@for='progress-total' and starts-with(normalize-space(.), '1 of ')]").await;
+    let value = b.wait_xpath("//progress[@id='progress-total']").await.attr("value").await.unwrap();
+    assert_eq!(value.as_deref(), Some("1"));
     b.close().await;
 }
 

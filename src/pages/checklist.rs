@@ -45,7 +45,7 @@ fn StepList(
     let total = pack.steps.len();
     let done = {
         let (country, pack) = (country.clone(), pack.clone());
-        move || {
+        Memo::new(move |_| {
             app.saved.with(|s| {
                 pack.steps
                     .iter()
@@ -56,7 +56,7 @@ fn StepList(
                     })
                     .count()
             })
-        }
+        })
     };
     let title = format!("Start a business in {}", pack.meta.name);
     let phases = pack.meta.phases.clone();
@@ -64,9 +64,10 @@ fn StepList(
         <Title text=title.clone() />
         <h1>{title}</h1>
         <p class="lead">"Your checklist, step by step. Open a step to see what to do, where, and what it costs."</p>
-        <p class="progress-summary" role="status">
-            {move || format!("{} of {total} steps done or not relevant", done())}
-        </p>
+        <div class="progress-summary">
+            <label for="progress-total">{move || format!("{} of {total} steps done or not relevant", done.get())}</label>
+            <progress id="progress-total" max=total value=done></progress>
+        </div>
         <p><a href=Page::Resources(Some(country.clone())).href()>{format!("Free help and resources in {}", pack.meta.name)}</a></p>
         {phases.into_iter().map(|phase| {
             let steps: Vec<_> = pack.phase_steps(&phase.id).cloned().collect();
@@ -77,6 +78,13 @@ fn StepList(
             view! {
                 <section class="phase" aria-labelledby=labelled>
                     <h2 id=heading>{phase.title.clone()}</h2>
+                    <p class="phase-progress">{
+                        let (ids, status_of) = (steps.iter().map(|s| s.id.clone()).collect::<Vec<_>>(), status_of.clone());
+                        move || {
+                            let finished = ids.iter().filter(|id| matches!(status_of(id), StepStatus::Done | StepStatus::NotRelevant)).count();
+                            format!("{finished} of {} done", ids.len())
+                        }
+                    }</p>
                     {(!phase.summary.is_empty()).then(|| view! { <p>{phase.summary.clone()}</p> })}
                     <ol class="steps">
                         {steps.into_iter().map(|step| {

@@ -150,6 +150,39 @@ fn StepView(
             }).collect_view()}
         </fieldset>
 
+        <section class="plan" aria-labelledby="your-plan">
+            <h2 id="your-plan">"Your plan for this step"</h2>
+            <div class="field">
+                <label for="step-due">"Due date (optional)"</label>
+                <input type="date" id="step-due"
+                    prop:value={let p = progress.clone(); move || p().due.unwrap_or_default()}
+                    on:change={let u = update.clone(); move |ev| {
+                        let v = event_target_value(&ev);
+                        u(&move |p| p.due = (!v.is_empty()).then(|| v.clone()));
+                    }} />
+                {s.deadline.clone().map(|d| view! { <p class="hint">"Deadline set by the rules: "{d}</p> })}
+                {s.deadline_days.filter(|d| *d > 0).map(|days| {
+                    let u = update.clone();
+                    view! {
+                        <button type="button" class="secondary" on:click=move |_| {
+                            let due = date_in_days(days);
+                            u(&move |p| p.due = Some(due.clone()));
+                        }>{format!("Set it to the legal deadline ({days} days from today)")}</button>
+                    }
+                })}
+            </div>
+            <div class="field">
+                <label for="step-note">"Your notes"</label>
+                <textarea id="step-note" rows="4"
+                    prop:value={let p = progress.clone(); move || p().note}
+                    on:input={let u = update.clone(); move |ev| {
+                        let v = event_target_value(&ev);
+                        u(&move |p| p.note = v.clone());
+                    }}></textarea>
+                <p class="hint">"Saved on this device as you type."</p>
+            </div>
+        </section>
+
         {(!s.documents.is_empty()).then(|| view! {
             <section aria-labelledby="documents"><h2 id="documents">"What to bring"</h2>
                 <ul>{s.documents.iter().map(|d| view! { <li>{d.clone()}</li> }).collect_view()}</ul></section>
@@ -186,4 +219,11 @@ fn StepView(
             {next.map(|n| view! { <a rel="next" href=Page::Step { country: country.clone(), step: n.id.clone() }.href()>{format!("{} →", n.title)}</a> })}
         </nav>
     }
+}
+
+/// Today plus `days`, as `YYYY-MM-DD` in the user's own time zone.
+fn date_in_days(days: u32) -> String {
+    let d = js_sys::Date::new_0();
+    d.set_date(d.get_date() + days);
+    format!("{:04}-{:02}-{:02}", d.get_full_year(), d.get_month() + 1, d.get_date())
 }
