@@ -374,3 +374,38 @@ async fn first_screen_is_meaningful_before_the_wasm_arrives() {
     b.wait_xpath("//h1[contains(., 'Start your own business')]").await;
     b.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn search_as_you_type_and_share_the_view() {
+    let b = Browser::start(json!({})).await;
+    b.open("resources/de").await;
+    b.h1("Free help and resources in Germany").await;
+    let all = b.client.find_all(Locator::Css("ul.resource-list > li")).await.unwrap().len();
+    let input = b.wait_xpath("//input[@id='resource-search']").await;
+    input.send_keys("VAT").await.unwrap();
+    // The query lives in the URL, so an adviser can send exactly this view.
+    for _ in 0..50 {
+        if b.client.current_url().await.unwrap().query() == Some("q=VAT") {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_eq!(b.client.current_url().await.unwrap().query(), Some("q=VAT"));
+    let count = b.wait_xpath("//p[contains(@class,'result-count')]").await.text().await.unwrap();
+    let found = b.client.find_all(Locator::Css("ul.resource-list > li")).await.unwrap().len();
+    assert!(found > 0 && found < all, "VAT narrows {all} resources to {found} ({count})");
+    assert!(count.starts_with(&format!("{found} resource")), "{count}");
+    b.wait_xpath(&format!("//*[@role='status' and normalize-space(.)='{found} results']")).await;
+    b.axe().await;
+    // A typo is forgiven.
+    input.clear().await.unwrap();
+    input.send_keys("Umsatzsteur").await.unwrap();
+    b.wait_xpath("//p[contains(@class,'result-count') and contains(., 'found for “Umsatzsteur”')]").await;
+    assert!(!b.client.find_all(Locator::Css("ul.resource-list > li")).await.unwrap().is_empty());
+    // The shared link opened afresh shows the same view.
+    b.open("resources/no?q=mva").await;
+    b.wait_xpath("//p[contains(@class,'result-count') and contains(., 'found for “mva”')]").await;
+    let value = b.wait_xpath("//input[@id='resource-search']").await.prop("value").await.unwrap();
+    assert_eq!(value.as_deref(), Some("mva"));
+    b.close().await;
+}

@@ -48,25 +48,54 @@ fn fold_char(c: char, out: &mut String) {
         '٠' | '۰' => "0", '١' | '۱' => "1", '٢' | '۲' => "2", '٣' | '۳' => "3", '٤' | '۴' => "4",
         '٥' | '۵' => "5", '٦' | '۶' => "6", '٧' | '۷' => "7", '٨' | '۸' => "8", '٩' | '۹' => "9",
         c => {
-            out.extend(c.to_lowercase());
+            out.push(c);
             return;
         }
     };
     out.push_str(mapped);
 }
 
+/// Lower case for the scripts the packs and their readers use (Latin, Greek, Cyrillic; Arabic
+/// script has no case). Hand-written instead of `char::to_lowercase`, whose Unicode tables
+/// would cost every user kilobytes of download.
+fn lower(c: char) -> char {
+    let u = c as u32;
+    let l = match u {
+        0x41..=0x5A | 0xC0..=0xD6 | 0xD8..=0xDE | 0x391..=0x3A1 | 0x3A3..=0x3AB | 0x410..=0x42F => u + 32,
+        0x130 => 0x69, // Turkish İ
+        0x386 => 0x3AC,
+        0x388..=0x38A => u + 37,
+        0x38C => 0x3CC,
+        0x38E..=0x38F => u + 63,
+        0x4C0 => 0x4CF,
+        0x178 => 0xFF,
+        0x400..=0x40F => u + 80,
+        0x100..=0x12F | 0x132..=0x137 | 0x14A..=0x177 | 0x218..=0x21B | 0x460..=0x481 | 0x48A..=0x4BF | 0x4D0..=0x52F
+            if u % 2 == 0 => u + 1,
+        0x139..=0x148 | 0x179..=0x17E | 0x4C1..=0x4CE if u % 2 == 1 => u + 1,
+        _ => u,
+    };
+    char::from_u32(l).unwrap_or(c)
+}
+
+/// Letters and digits of any script; spaces, punctuation and symbols separate words.
+fn is_word_char(c: char) -> bool {
+    let u = c as u32;
+    match u {
+        0x30..=0x39 | 0x41..=0x5A | 0x61..=0x7A => true,
+        0..=0xBF | 0xD7 | 0xF7 => false,
+        0x2000..=0x2BFF | 0x3000..=0x303F | 0xFE30..=0xFE4F | 0xFF00..=0xFF0F => false,
+        // Arabic-script punctuation: ، ؛ ؟ ٪ ٫ ٬ ۔
+        0x60C | 0x61B | 0x61F | 0x66A..=0x66C | 0x6D4 => false,
+        _ => !c.is_whitespace(),
+    }
+}
+
 /// Folds a text for search (see the module docs).
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
-        // Upper-case letters with diacritics fold through their lower case.
-        if c.is_uppercase() {
-            for l in c.to_lowercase() {
-                fold_char(l, &mut out);
-            }
-        } else {
-            fold_char(c, &mut out);
-        }
+        fold_char(lower(c), &mut out);
     }
     out
 }
@@ -74,7 +103,7 @@ pub fn fold(s: &str) -> String {
 /// The folded words of a text.
 pub fn words(s: &str) -> Vec<String> {
     fold(s)
-        .split(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !is_word_char(c))
         .filter(|w| !w.is_empty())
         .map(str::to_string)
         .collect()
@@ -306,6 +335,25 @@ mod tests {
         // Farsi yeh and kaf match Arabic yeh and kaf.
         assert_eq!(fold("کار یک"), fold("كار يك"));
         assert_eq!(fold("١٢٣ ۴۵"), "123 45");
+    }
+
+    #[test]
+    fn lower_case_matches_the_standard_library_for_our_scripts() {
+        // Basic Latin, Latin-1, Latin Extended-A, Romanian Ș/Ț, modern Greek, Cyrillic.
+        let ranges = [0x20u32..0x180, 0x218..0x21C, 0x386..0x3CF, 0x400..0x530];
+        for c in ranges.into_iter().flatten().filter_map(char::from_u32) {
+            let std: Vec<char> = c.to_lowercase().collect();
+            if std.len() == 1 && c != 'İ' {
+                assert_eq!(lower(c), std[0], "{c:?} U+{:04X}", c as u32);
+            }
+        }
+        assert_eq!(lower('İ'), 'i');
+    }
+
+    #[test]
+    fn word_characters() {
+        assert_eq!(words("Skatt/MVA: 25 %, «moms» — ok؟ كسب،كار"), ["skatt", "mva", "25", "moms", "ok", "كسب", "كار"]);
+        assert_eq!(words("enkeltpersonforetak-ENK"), ["enkeltpersonforetak", "enk"]);
     }
 
     #[test]
