@@ -13,14 +13,7 @@ fn inline_view(parts: Vec<Inline>) -> impl IntoView {
             Inline::Emphasis(t) => view! { <em>{t}</em> }.into_any(),
             Inline::Strong(t) => view! { <strong>{t}</strong> }.into_any(),
             Inline::Link { text, href: Some(href) } => {
-                let external = href.starts_with("https://");
-                view! {
-                    <a href=href rel=external.then_some("noopener noreferrer") target=external.then_some("_blank")>
-                        {text}
-                        {external.then(|| view! { <span class="visually-hidden">" (opens in a new tab)"</span> })}
-                    </a>
-                }
-                .into_any()
+                view! { <ExternalLink href=href>{text}</ExternalLink> }.into_any()
             }
             Inline::Link { text, href: None } => text.into_any(),
         })
