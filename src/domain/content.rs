@@ -274,6 +274,14 @@ impl Pack {
     pub fn term(&self, id: &str) -> Option<&Term> {
         self.terms.iter().find(|t| t.id == id)
     }
+    /// A town's display name (its id if the pack does not list it).
+    pub fn town_name(&self, id: &str) -> String {
+        self.meta.towns.iter().find(|t| t.id == id).map_or_else(|| id.to_string(), |t| t.name.clone())
+    }
+    /// A region's display name (its id if the pack does not list it).
+    pub fn region_name(&self, id: &str) -> String {
+        self.meta.regions.iter().find(|r| r.id == id).map_or_else(|| id.to_string(), |r| r.name.clone())
+    }
     /// Steps of a phase, in pack order.
     pub fn phase_steps<'a>(&'a self, phase: &'a str) -> impl Iterator<Item = &'a Step> + 'a {
         self.steps.iter().filter(move |s| s.phase == phase)

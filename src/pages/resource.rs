@@ -63,8 +63,8 @@ fn ResourceView(
         move || app.saved.with(|s| s.saved_resources.contains(&key))
     };
     let s2 = saved.clone();
-    let towns: Vec<String> = r.towns.iter().map(|t| pack.meta.towns.iter().find(|x| x.id == *t).map(|x| x.name.clone()).unwrap_or(t.clone())).collect();
-    let regions: Vec<String> = r.regions.iter().map(|t| pack.meta.regions.iter().find(|x| x.id == *t).map(|x| x.name.clone()).unwrap_or(t.clone())).collect();
+    let towns: Vec<String> = r.towns.iter().map(|t| pack.town_name(t)).collect();
+    let regions: Vec<String> = r.regions.iter().map(|t| pack.region_name(t)).collect();
     let place = if !towns.is_empty() { towns.join(", ") } else if !regions.is_empty() { regions.join(", ") } else { format!("All of {}", pack.meta.name) };
     let used_in: Vec<_> = pack.steps.iter().filter(|s| s.resources.contains(&r.id)).cloned().collect();
     view! {

@@ -84,8 +84,7 @@ fn ResourceList(
 
 /// One resource in a list.
 fn item(pack: &Pack, r: &crate::domain::content::Resource) -> AnyView {
-    let town_name = |id: &str| pack.meta.towns.iter().find(|t| t.id == id).map(|t| t.name.clone()).unwrap_or_else(|| id.to_string());
-    let place = if r.towns.is_empty() { "Whole country or region".to_string() } else { r.towns.iter().map(|t| town_name(t)).collect::<Vec<_>>().join(", ") };
+    let place = if r.towns.is_empty() { "Whole country or region".to_string() } else { r.towns.iter().map(|t| pack.town_name(t)).collect::<Vec<_>>().join(", ") };
     view! {
         <li data-resource=r.id.clone()>
             <a href=Page::Resource { country: pack.meta.id.clone(), id: r.id.clone() }.href()>{r.title.clone()}</a>
