@@ -103,6 +103,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/resources/:country") view=pages::resources::Resources />
                     <Route path=path!("/resources/:country/:id") view=pages::resource::ResourcePage />
                     <Route path=path!("/settings") view=pages::settings::Settings />
+                    <Route path=path!("/about-you") view=pages::profile::ProfilePage />
                 </Routes>
             </main>
             <Footer />

@@ -18,6 +18,8 @@ pub enum Page {
     Resources(Option<String>),
     Resource { country: String, id: String },
     Settings,
+    /// "About you and your business": the profile questions.
+    Profile,
 }
 
 /// Keeps a path segment safe: ids are slugs, but a typed URL can hold anything.
@@ -55,6 +57,7 @@ impl Page {
                 segment(&mut p, id);
             }
             Page::Settings => p.push_str("/settings"),
+            Page::Profile => p.push_str("/about-you"),
         }
         p
     }
@@ -82,6 +85,7 @@ impl Page {
             ["resources", c] => Page::Resources(Some(own(c))),
             ["resources", c, id] => Page::Resource { country: own(c), id: own(id) },
             ["settings"] => Page::Settings,
+            ["about-you"] => Page::Profile,
             _ => return None,
         })
     }
@@ -142,6 +146,7 @@ mod tests {
             Page::Resources(Some("de".into())),
             Page::Resource { country: "no".into(), id: "altinn-start".into() },
             Page::Settings,
+            Page::Profile,
         ];
         for page in pages {
             assert_eq!(Page::parse(&page.path()), Some(page.clone()), "{}", page.path());

@@ -215,8 +215,25 @@ async fn links_navigate_and_the_back_button_works() {
     b.wait_xpath("//section[contains(@class,'phase')]/h2").await;
     b.wait_xpath("//section[contains(@class,'legal-forms')]//h3[contains(., 'Enkeltpersonforetak')]").await;
     b.axe().await;
-    let first = b.wait_xpath("(//ol[contains(@class,'steps')]//a)[1]").await;
-    let title = first.text().await.unwrap();
+    // GOV.UK step by step: steps collapsed, the current one open and marked.
+    let toggle = b.wait_xpath("(//button[contains(@class,'step-toggle')])[1]").await;
+    assert_eq!(toggle.attr("aria-expanded").await.unwrap().as_deref(), Some("true"), "the current step starts open");
+    assert_eq!(toggle.attr("aria-current").await.unwrap().as_deref(), Some("step"));
+    let second = b.wait_xpath("(//button[contains(@class,'step-toggle')])[2]").await;
+    assert_eq!(second.attr("aria-expanded").await.unwrap().as_deref(), Some("false"), "other steps start collapsed");
+    b.click("//button[@id='toggle-all']").await;
+    b.wait_xpath("(//button[contains(@class,'step-toggle')])[2][@aria-expanded='true']").await;
+    b.wait_xpath("//button[@id='toggle-all' and contains(., 'Hide all')]").await;
+    b.axe().await;
+    b.click("//button[@id='toggle-all']").await;
+    b.wait_xpath("(//button[contains(@class,'step-toggle')])[1][@aria-expanded='false']").await;
+    assert!(b.client.find(Locator::Css("a.step-link")).await.is_err(), "hide all closes every step");
+    // Open the first step again, and follow its link.
+    b.click("(//button[contains(@class,'step-toggle')])[1]").await;
+    let title = b.wait_xpath("(//li[contains(@class,'step-item')])[1]//h3").await.text().await.unwrap();
+    // The heading reads "Step 1: title" to a screen reader; the visible title is the last line.
+    let title = title.lines().last().unwrap_or_default().trim_end_matches(['+', '−', ' ']).to_string();
+    let first = b.wait_xpath("(//a[contains(@class,'step-link')])[1]").await;
     let href = first.attr("href").await.unwrap().unwrap();
     assert!(href.starts_with(&b.base), "internal links carry the sub-path: {href}");
     first.click().await.unwrap();
@@ -261,6 +278,7 @@ async fn typed_deep_links_open_every_route() {
         ("resources", "resources/de", "Free help and resources in Germany"),
         ("resources/no", "resources/no", "Free help and resources in Norway"),
         ("settings", "settings", "Settings"),
+        ("about-you", "about-you", "About you and your business"),
     ] {
         b.open(path).await;
         b.wait_path(&format!("/{lands_on}")).await;
@@ -407,5 +425,234 @@ async fn search_as_you_type_and_share_the_view() {
     b.wait_xpath("//p[contains(@class,'result-count') and contains(., 'found for “mva”')]").await;
     let value = b.wait_xpath("//input[@id='resource-search']").await.prop("value").await.unwrap();
     assert_eq!(value.as_deref(), Some("mva"));
+    b.close().await;
+}
+
+impl Browser {
+    /// Presses Tab until the focused element's text or value contains `want`, checking at
+    /// every stop that focus is visible (an outline or a ring).
+    async fn tab_to(&self, want: &str) {
+        let tab: char = fantoccini::key::Key::Tab.into();
+        for _ in 0..80 {
+            self.client.active_element().await.unwrap().send_keys(&tab.to_string()).await.unwrap();
+            let (label, visible): (String, bool) = serde_json::from_value(
+                self.client
+                    .execute(
+                        r#"const e = document.activeElement;
+                        const s = getComputedStyle(e);
+                        const ring = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none';
+                        const label = (e.labels && e.labels[0] ? e.labels[0].innerText : '') + ' ' + (e.innerText || e.value || '');
+                        return [label, ring];"#,
+                        vec![],
+                    )
+                    .await
+                    .unwrap(),
+            )
+            .unwrap();
+            assert!(visible, "focus is not visible on {label:?}");
+            if label.contains(want) {
+                return;
+            }
+        }
+        panic!("Tab never reached {want:?}");
+    }
+
+    async fn press(&self, key: fantoccini::key::Key) {
+        let k: char = key.into();
+        self.client.active_element().await.unwrap().send_keys(&k.to_string()).await.unwrap();
+    }
+
+    async fn query(&self) -> String {
+        self.client.current_url().await.unwrap().query().unwrap_or("").to_string()
+    }
+
+    async fn wait_query(&self, want: &str) {
+        for _ in 0..100 {
+            if self.query().await == want {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        panic!("expected query {want:?}, got {:?}", self.query().await);
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_first_journey_by_keyboard_profile_then_checklist() {
+    use fantoccini::key::Key;
+    let b = Browser::start(json!({})).await;
+    b.open("").await;
+    b.wait_xpath("//section[contains(@class,'welcome')]").await;
+    b.axe().await;
+    // Keyboard only: Tab to the questions, Enter.
+    b.tab_to("Answer the questions").await;
+    b.press(Key::Enter).await;
+    b.wait_path("/about-you").await;
+    b.h1("About you and your business").await;
+    b.axe().await;
+    // 1. Country: Tab into the radio group (Germany comes first), arrow down to Norway.
+    b.wait_xpath("//input[@id='country-no']").await;
+    b.tab_to("Germany").await;
+    b.press(Key::Down).await;
+    // 2. Town: appears once the country is chosen.
+    let town = b.wait_xpath("//select[@id='town']").await;
+    town.select_by_value("bergen").await.unwrap();
+    // 3. Residence: an EU citizen.
+    b.tab_to("citizen of an EU").await;
+    b.press(Key::Space).await;
+    // 4. Sector: green.
+    b.tab_to("Green").await;
+    b.press(Key::Space).await;
+    // 5. Legal form: Tab lands on the checked "help me choose"; arrow up to the first form.
+    b.tab_to("Help me choose").await;
+    for _ in 0..5 {
+        b.press(Key::Up).await;
+    }
+    b.axe().await;
+    b.tab_to("Show my checklist").await;
+    b.press(Key::Enter).await;
+    b.wait_path("/checklist/no").await;
+    b.h1("Start a business in Norway").await;
+    // Steps that do not fit an EU citizen are left out of the count and marked.
+    b.wait_xpath("//p[contains(@class,'hint') and contains(., 'do not fit your answers')]").await;
+    b.wait_xpath("//li[@data-step='residence-permit']//span[contains(., 'may not apply to you')]").await;
+    // Open the second step by keyboard and tick its first task with Space.
+    let second = b.wait_xpath("(//button[contains(@class,'step-toggle')])[2]").await;
+    let second_title = second.text().await.unwrap();
+    let second_title = second_title.lines().last().unwrap_or_default().trim_end_matches(['+', '−', ' ']).to_string();
+    b.tab_to(&second_title).await;
+    b.press(Key::Enter).await;
+    b.wait_xpath("(//button[contains(@class,'step-toggle')])[2][@aria-expanded='true']").await;
+    let task = "(//li[contains(@class,'step-item')])[2]//fieldset[contains(@class,'tasks')]//input";
+    b.wait_xpath(task).await;
+    b.press(Key::Tab).await;
+    b.press(Key::Space).await;
+    assert_eq!(b.wait_xpath(task).await.prop("checked").await.unwrap().as_deref(), Some("true"));
+    b.axe().await;
+    tokio::time::sleep(Duration::from_millis(900)).await;
+    // Everything is still there after a reload.
+    b.client.refresh().await.unwrap();
+    b.wait_xpath("(//li[contains(@class,'step-item')])[2][@data-status='in-progress']").await;
+    b.open("about-you").await;
+    for id in ["country-no", "residence-eu", "sector-green", "form-enk"] {
+        let on = b.wait_xpath(&format!("//input[@id='{id}']")).await.prop("checked").await.unwrap();
+        assert_eq!(on.as_deref(), Some("true"), "{id} is kept");
+    }
+    let town = b.wait_xpath("//select[@id='town']").await.prop("value").await.unwrap();
+    assert_eq!(town.as_deref(), Some("bergen"));
+    // The home page now says what to do next.
+    b.open("").await;
+    b.wait_xpath("//section[contains(@class,'next-step')]//a[contains(., 'Go to this step')]").await;
+    assert!(b.client.find(Locator::Css("section.welcome")).await.is_err(), "the welcome is not shown again");
+    b.axe().await;
+    b.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_tabs_never_overwrite_each_other() {
+    let b = Browser::start(json!({})).await;
+    b.open("checklist/no/business-or-job").await;
+    let first = b.client.window().await.unwrap();
+    b.wait_xpath("//fieldset[contains(@class,'tasks')]").await;
+    // A second tab writes a note on another step.
+    let second = b.client.new_window(true).await.unwrap();
+    b.client.switch_to_window(second.handle.clone()).await.unwrap();
+    b.open("checklist/no/register-business").await;
+    b.wait_xpath("//textarea[@id='step-note']").await.send_keys("Written in the second tab").await.unwrap();
+    tokio::time::sleep(Duration::from_millis(900)).await;
+    // The first tab, never reloaded, ticks a task: the note must survive its save.
+    b.client.switch_to_window(first).await.unwrap();
+    b.click("(//fieldset[contains(@class,'tasks')]//input[@type='checkbox'])[1]").await;
+    tokio::time::sleep(Duration::from_millis(900)).await;
+    b.client.switch_to_window(second.handle).await.unwrap();
+    // The second tab picked up the tick without a reload …
+    b.open("checklist/no/register-business").await;
+    let note = b.wait_xpath("//textarea[@id='step-note']").await.prop("value").await.unwrap();
+    assert_eq!(note.as_deref(), Some("Written in the second tab"), "the first tab's save kept the second tab's note");
+    b.open("checklist/no/business-or-job").await;
+    let ticked = b.wait_xpath("(//fieldset[contains(@class,'tasks')]//input[@type='checkbox'])[1]").await.prop("checked").await.unwrap();
+    assert_eq!(ticked.as_deref(), Some("true"));
+    b.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn corrupted_storage_gets_a_notice_and_the_raw_data_is_kept() {
+    let b = Browser::start(json!({})).await;
+    b.open("").await;
+    b.h1("Start your own business").await;
+    b.client.execute("localStorage.setItem('career-kit/state', '{\"format\":1,\"saved_at\":5,\"data\":{\"progress\":[broken')", vec![]).await.unwrap();
+    b.client.refresh().await.unwrap();
+    let notice = b.wait_xpath("//*[@data-notice='recovered']").await;
+    assert!(notice.text().await.unwrap().contains("Nothing was deleted"));
+    let kept: Value = b
+        .client
+        .execute("return Object.keys(localStorage).filter(k => k.startsWith('career-kit/backup/')).map(k => localStorage.getItem(k))", vec![])
+        .await
+        .unwrap();
+    assert_eq!(kept, json!(["{\"format\":1,\"saved_at\":5,\"data\":{\"progress\":[broken"]));
+    b.axe().await;
+    // The app works on: a tick is saved afresh, and the backup is still there.
+    b.open("checklist/no/business-or-job").await;
+    b.click("(//fieldset[contains(@class,'tasks')]//input[@type='checkbox'])[1]").await;
+    tokio::time::sleep(Duration::from_millis(900)).await;
+    let backups: Value = b.client.execute("return Object.keys(localStorage).filter(k => k.startsWith('career-kit/backup/')).length", vec![]).await.unwrap();
+    assert_eq!(backups, json!(1));
+    b.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn filters_live_in_the_url_and_my_list_is_kept() {
+    let b = Browser::start(json!({})).await;
+    b.open("resources/no").await;
+    b.h1("Free help and resources in Norway").await;
+    let all = b.client.find_all(Locator::Css("ul.resource-list > li")).await.unwrap().len();
+    b.click("//details[contains(@class,'filters')]/summary").await;
+    let open: Value = b.client.execute("return document.querySelector('details.filters').open", vec![]).await.unwrap();
+    assert_eq!(open, json!(true), "the summary opens the filters");
+    b.wait_xpath("//select[@id='filter-kind']").await.select_by_value("funding").await.unwrap();
+    b.wait_query("kind=funding").await;
+    let funding = b.client.find_all(Locator::Css("ul.resource-list > li")).await.unwrap().len();
+    assert!(funding > 0 && funding < all, "{funding} of {all}");
+    b.wait_xpath(&format!("//p[contains(@class,'result-count') and contains(., '{funding} of {all}')]")).await;
+    b.click("//input[@id='filter-free']").await;
+    b.wait_query("kind=funding&free=1").await;
+    b.wait_xpath("//summary[contains(., '2 on')]").await;
+    b.axe().await;
+    // Back restores the view before.
+    b.client.back().await.unwrap();
+    b.wait_query("kind=funding").await;
+    let free = b.wait_xpath("//input[@id='filter-free']").await.prop("checked").await.unwrap();
+    assert_eq!(free.as_deref(), Some("false"));
+    // Save a resource to my list.
+    let link = b.wait_xpath("(//ul[contains(@class,'resource-list')]//a)[1]").await;
+    let title = link.text().await.unwrap();
+    link.click().await.unwrap();
+    b.h1(&title).await;
+    b.click("//button[contains(., 'Save to my list')]").await;
+    b.wait_xpath("//button[@aria-pressed='true' and contains(., 'Saved to my list')]").await;
+    tokio::time::sleep(Duration::from_millis(900)).await;
+    b.client.refresh().await.unwrap();
+    b.wait_xpath("//button[@aria-pressed='true' and contains(., 'Saved to my list')]").await;
+    b.open("resources/no?mine=1").await;
+    b.wait_xpath(&format!("//ul[contains(@class,'resource-list')]/li//a[normalize-space(.)=\"{title}\"]")).await;
+    assert_eq!(b.client.find_all(Locator::Css("ul.resource-list > li")).await.unwrap().len(), 1);
+    b.close().await;
+
+    // An adviser's link with filters, opened in a fresh browser.
+    let b = Browser::start(json!({})).await;
+    b.open("resources/de?q=beratung&place=berlin&help_in=de").await;
+    b.wait_xpath("//details[contains(@class,'filters') and @open]").await;
+    let place = b.wait_xpath("//select[@id='filter-place']").await.prop("value").await.unwrap();
+    assert_eq!(place.as_deref(), Some("berlin"));
+    let lang = b.wait_xpath("//select[@id='filter-language']").await.prop("value").await.unwrap();
+    assert_eq!(lang.as_deref(), Some("de"));
+    b.wait_xpath("//p[contains(@class,'result-count') and contains(., '“beratung”')]").await;
+    let items = b.client.find_all(Locator::Css("ul.resource-list > li")).await.unwrap();
+    assert!(!items.is_empty());
+    for li in items {
+        let meta = li.find(Locator::Css(".meta")).await.unwrap().text().await.unwrap();
+        assert!(meta.contains("Berlin") || meta.contains("Whole country"), "not for Berlin: {meta}");
+    }
+    b.axe().await;
     b.close().await;
 }

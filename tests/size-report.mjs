@@ -5,7 +5,10 @@ import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 
-const BUDGET_KIB = 200;
+// A ceiling against regressions, not the goal: issue 9 sets the goal (160 KiB) and owns the work
+// to reach it. Raised from 200 to 240 KiB when the profile, the step-by-step checklist and the
+// resource filters landed (+32 KiB brotli, almost all of it view code); see the issue notes.
+const BUDGET_KIB = 240;
 const dist = process.argv[2] ?? "dist";
 
 const files = [];

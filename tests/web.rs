@@ -231,3 +231,45 @@ async fn app_state_saves_changes_through_the_one_effect() {
     assert!(raw.contains("\"country\":\"de\""), "{raw}");
     drop(owner);
 }
+
+/// What another tab does: writes the envelope straight into localStorage, a little later.
+fn other_tab_saves(state: &SavedState) {
+    let at = js_sys::Date::now() + 5.0;
+    storage().set_item(&StorageKey::State.name(), &envelope::encode(state, at)).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn another_tabs_save_is_picked_up_when_it_happens() {
+    clear_storage();
+    let (p, _, _) = Persistence::open(|_| {});
+    let heard: Rc<RefCell<Vec<SavedState>>> = Rc::default();
+    let h = heard.clone();
+    p.watch_page(move |s| h.borrow_mut().push(s));
+    other_tab_saves(&state_with_note("from the other tab"));
+    // The browser fires `storage` in every other tab of the origin; fire it as it would.
+    let window = web_sys::window().unwrap();
+    window.dispatch_event(&web_sys::Event::new("storage").unwrap()).unwrap();
+    assert_eq!(heard.borrow().as_slice(), [state_with_note("from the other tab")]);
+}
+
+#[wasm_bindgen_test]
+async fn a_change_made_while_another_tab_saved_is_merged_not_lost() {
+    clear_storage();
+    let (p, base, _) = Persistence::open(|_| {});
+    let heard: Rc<RefCell<Vec<SavedState>>> = Rc::default();
+    let h = heard.clone();
+    p.watch_page(move |s| h.borrow_mut().push(s));
+    // This tab ticks a task (waiting for the debounce) while the other tab saves a resource.
+    let mut ours = base.clone();
+    ours.progress.entry("no".into()).or_default().entry("register-business".into()).or_default().tasks.insert("fill-in".into());
+    p.schedule(ours);
+    let mut theirs = base.clone();
+    theirs.saved_resources.insert("no/altinn-start-enk".into());
+    other_tab_saves(&theirs);
+    p.flush();
+    let raw = stored().unwrap();
+    let envelope::Decoded::Loaded { state, .. } = envelope::decode(Some(&raw)) else { panic!("{raw}") };
+    assert!(state.saved_resources.contains("no/altinn-start-enk"), "the other tab's save is kept");
+    assert!(state.progress["no"]["register-business"].tasks.contains("fill-in"), "this tab's tick is kept");
+    assert_eq!(heard.borrow().last(), Some(&state), "the page is told to show the merged state");
+}

@@ -1,5 +1,6 @@
 //! Reusable views. Every prop has a doc comment.
 
+pub mod controls;
 pub mod markdown;
 pub mod shell;
 pub mod title;

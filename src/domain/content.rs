@@ -623,7 +623,7 @@ pub mod source {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use std::path::Path;
 
@@ -631,7 +631,12 @@ mod tests {
         Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/content"))
     }
 
-    fn real_packs() -> Vec<Pack> {
+    /// The Norway pack, as the app gets it.
+    pub(crate) fn sample_pack() -> Pack {
+        real_packs().into_iter().find(|p| p.meta.id == "no").expect("the Norway pack")
+    }
+
+    pub(crate) fn real_packs() -> Vec<Pack> {
         source::pack_dirs(content_dir())
             .unwrap()
             .iter()

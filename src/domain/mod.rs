@@ -3,6 +3,8 @@
 
 pub mod content;
 pub mod envelope;
+pub mod filter;
 pub mod markdown;
+pub mod plan;
 pub mod search;
 pub mod state;

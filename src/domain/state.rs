@@ -77,3 +77,85 @@ pub struct StepProgress {
     /// Due date as `YYYY-MM-DD`.
     pub due: Option<String>,
 }
+
+/// Joins a change made in this tab (`ours`, from `base`) with what another tab saved
+/// meanwhile (`theirs`, also from `base`). Each step's progress, each saved resource, the
+/// profile and the settings are taken from the side that changed them; where both changed the
+/// same thing, this tab's change wins, as it is the one the user is looking at.
+pub fn merge(base: &SavedState, ours: &SavedState, theirs: &SavedState) -> SavedState {
+    fn pick<T: Clone + PartialEq>(base: &T, ours: &T, theirs: &T) -> T {
+        if ours != base { ours.clone() } else { theirs.clone() }
+    }
+    let mut progress = BTreeMap::new();
+    let countries: BTreeSet<&String> = base.progress.keys().chain(ours.progress.keys()).chain(theirs.progress.keys()).collect();
+    for c in countries {
+        let get = |s: &SavedState, step: &str| s.progress.get(c).and_then(|p| p.get(step)).cloned();
+        let steps: BTreeSet<&String> = [base, ours, theirs].iter().flat_map(|s| s.progress.get(c)).flat_map(|p| p.keys()).collect();
+        let mut merged = BTreeMap::new();
+        for step in steps {
+            if let Some(p) = pick(&get(base, step), &get(ours, step), &get(theirs, step)) {
+                merged.insert(step.clone(), p);
+            }
+        }
+        if !merged.is_empty() {
+            progress.insert(c.clone(), merged);
+        }
+    }
+    let added = ours.saved_resources.difference(&base.saved_resources);
+    let removed: BTreeSet<&String> = base.saved_resources.difference(&ours.saved_resources).collect();
+    let saved_resources =
+        theirs.saved_resources.iter().chain(added).filter(|k| !removed.contains(k)).cloned().collect();
+    SavedState {
+        settings: pick(&base.settings, &ours.settings, &theirs.settings),
+        profile: pick(&base.profile, &ours.profile, &theirs.profile),
+        progress,
+        saved_resources,
+        last_backup_ms: match (ours.last_backup_ms, theirs.last_backup_ms) {
+            (Some(a), Some(b)) => Some(a.max(b)),
+            (a, b) => a.or(b),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn with(f: impl FnOnce(&mut SavedState)) -> SavedState {
+        let mut s = SavedState::default();
+        s.progress.entry("no".into()).or_default().insert("idea".into(), StepProgress { note: "first".into(), ..Default::default() });
+        s.saved_resources.insert("no/a".into());
+        f(&mut s);
+        s
+    }
+
+    #[test]
+    fn changes_from_both_tabs_are_kept() {
+        let base = with(|_| {});
+        let ours = with(|s| {
+            s.progress.get_mut("no").unwrap().insert("register".into(), StepProgress { status: StepStatus::Done, ..Default::default() });
+            s.saved_resources.insert("no/b".into());
+        });
+        let theirs = with(|s| {
+            s.progress.get_mut("no").unwrap().get_mut("idea").unwrap().note = "changed in the other tab".into();
+            s.saved_resources.remove("no/a");
+            s.profile.town = Some("bergen".into());
+        });
+        let m = merge(&base, &ours, &theirs);
+        assert_eq!(m.progress["no"]["idea"].note, "changed in the other tab");
+        assert_eq!(m.progress["no"]["register"].status, StepStatus::Done);
+        assert_eq!(m.saved_resources, ["no/b".to_string()].into());
+        assert_eq!(m.profile.town.as_deref(), Some("bergen"));
+    }
+
+    #[test]
+    fn the_same_step_changed_in_both_keeps_this_tabs_change() {
+        let base = with(|_| {});
+        let ours = with(|s| s.progress.get_mut("no").unwrap().get_mut("idea").unwrap().note = "mine".into());
+        let theirs = with(|s| s.progress.get_mut("no").unwrap().get_mut("idea").unwrap().note = "theirs".into());
+        assert_eq!(merge(&base, &ours, &theirs).progress["no"]["idea"].note, "mine");
+        // Nothing changed here: the other tab's state, unchanged.
+        assert_eq!(merge(&base, &base, &theirs), theirs);
+        assert_eq!(merge(&base, &ours, &base), ours);
+    }
+}

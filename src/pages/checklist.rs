@@ -3,11 +3,15 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use crate::components::title::Title;
 
+use std::collections::BTreeSet;
+
+use super::step::TaskTicks;
 use super::{country_or_picker, status_id, status_label};
 use crate::app::use_app;
 use crate::components::markdown::ExternalLink;
-use crate::domain::content::{Join, Pack};
-use crate::domain::state::StepStatus;
+use crate::domain::content::{Join, Pack, Step};
+use crate::domain::plan;
+use crate::domain::state::StepProgress;
 use crate::routes::Page;
 
 /// `/checklist` (choose a country) and `/checklist/:country` (its steps, phase by phase).
@@ -34,76 +38,128 @@ fn StepList(
             }
         });
     }
+    // Where the user stands: steps that fit their answers, how many are finished, the
+    // current one. One memo, so each change is worked out once.
+    let standing = {
+        let (pack, country) = (pack.clone(), country.clone());
+        Memo::new(move |_| app.saved.with(|s| {
+            let progress = s.progress.get(&country);
+            let fits: Vec<&Step> = plan::ordered(&pack).into_iter().filter(|st| plan::applies_to(st, &s.profile)).collect();
+            let (done, total) = plan::count(fits.iter().copied(), progress);
+            let current = plan::current_step(&pack, progress, &s.profile).map(|st| st.id.clone());
+            (done, total, current)
+        }))
+    };
     let status_of = {
         let country = country.clone();
-        move |step: &str| {
-            app.saved.with(|s| {
-                s.progress.get(&country).and_then(|p| p.get(step)).map(|p| p.status).unwrap_or_default()
+        move |step: &str| app.saved.with(|s| plan::status(s.progress.get(&country), step))
+    };
+    let fits = move |step: &Step| app.saved.with(|s| plan::applies_to(step, &s.profile));
+    // Steps start collapsed, the current one open (GOV.UK step by step).
+    let open: RwSignal<BTreeSet<String>> = RwSignal::new(standing.get_untracked().2.into_iter().collect());
+    let all: BTreeSet<String> = pack.steps.iter().map(|s| s.id.clone()).collect();
+    let all_open = {
+        let all = all.clone();
+        move || open.with(|o| o.len() >= all.len())
+    };
+    let all_open2 = all_open.clone();
+    let title = format!("Start a business in {}", pack.meta.name);
+    let phases = pack.meta.phases.clone();
+    let left_out = {
+        let pack = pack.clone();
+        move || {
+            let n = pack.steps.len() - standing.with(|s| s.1);
+            (n > 0).then(|| view! {
+                <p class="hint">{format!("{n} steps that do not fit your answers are left out of the count. ")}
+                    <a href=Page::Profile.href()>"Change your answers"</a></p>
             })
         }
     };
-    let total = pack.steps.len();
-    let done = {
-        let (country, pack) = (country.clone(), pack.clone());
-        Memo::new(move |_| {
-            app.saved.with(|s| {
-                pack.steps
-                    .iter()
-                    .filter(|st| {
-                        s.progress.get(&country).and_then(|p| p.get(&st.id)).is_some_and(|p| {
-                            matches!(p.status, StepStatus::Done | StepStatus::NotRelevant)
-                        })
-                    })
-                    .count()
-            })
-        })
-    };
-    let title = format!("Start a business in {}", pack.meta.name);
-    let phases = pack.meta.phases.clone();
+    let mut number = 0;
     view! {
         <Title text=title.clone() />
         <h1>{title}</h1>
         <p class="lead">"Your checklist, step by step. Open a step to see what to do, where, and what it costs."</p>
         <div class="progress-summary">
-            <label for="progress-total">{move || format!("{} of {total} steps done or not relevant", done.get())}</label>
-            <progress id="progress-total" max=total value=done></progress>
+            <label for="progress-total">{move || standing.with(|(done, total, _)| format!("{done} of {total} steps done"))}</label>
+            <progress id="progress-total" max=move || standing.with(|s| s.1) value=move || standing.with(|s| s.0)></progress>
         </div>
-        <p><a href=Page::Resources(Some(country.clone())).href()>{format!("Free help and resources in {}", pack.meta.name)}</a></p>
+        {left_out}
+        <p class="checklist-links">
+            <a href=Page::Resources(Some(country.clone())).href()>{format!("Free help and resources in {}", pack.meta.name)}</a>
+            <a href=Page::Profile.href()>"About you and your business"</a>
+        </p>
+        <p class="step-controls">
+            <button type="button" class="secondary" id="toggle-all" aria-expanded=move || all_open().to_string()
+                on:click=move |_| {
+                    let next = if all_open2() { BTreeSet::new() } else { all.clone() };
+                    open.set(next);
+                }>
+                {let a = all_open.clone(); move || if a() { "Hide all steps" } else { "Show all steps" }}
+            </button>
+        </p>
         {phases.into_iter().map(|phase| {
-            let steps: Vec<_> = pack.phase_steps(&phase.id).cloned().collect();
+            let steps: Vec<Step> = pack.phase_steps(&phase.id).cloned().collect();
             let heading = format!("phase-{}", phase.id);
             let labelled = heading.clone();
-            let status_of = status_of.clone();
-            let country = country.clone();
+            let phase_count = {
+                let (steps, country) = (steps.clone(), country.clone());
+                Memo::new(move |_| app.saved.with(|s| plan::count(steps.iter().filter(|st| plan::applies_to(st, &s.profile)), s.progress.get(&country))))
+            };
+            let bar = format!("bar-{}", phase.id);
             view! {
                 <section class="phase" aria-labelledby=labelled>
                     <h2 id=heading>{phase.title.clone()}</h2>
-                    <p class="phase-progress">{
-                        let (ids, status_of) = (steps.iter().map(|s| s.id.clone()).collect::<Vec<_>>(), status_of.clone());
-                        move || {
-                            let finished = ids.iter().filter(|id| matches!(status_of(id), StepStatus::Done | StepStatus::NotRelevant)).count();
-                            format!("{finished} of {} done", ids.len())
-                        }
-                    }</p>
+                    <div class="phase-progress">
+                        <label for=bar.clone()>{move || { let (d, t) = phase_count.get(); format!("{d} of {t} done") }}</label>
+                        <progress id=bar max=move || phase_count.get().1.max(1) value=move || phase_count.get().0></progress>
+                    </div>
                     {(!phase.summary.is_empty()).then(|| view! { <p>{phase.summary.clone()}</p> })}
                     <ol class="steps">
                         {steps.into_iter().map(|step| {
+                            if step.join.is_none() { number += 1; }
+                            let marker = match step.join { Some(Join::And) => "and".to_string(), Some(Join::Or) => "or".to_string(), None => number.to_string() };
                             let id = step.id.clone();
+                            let (id1, id2, id3, id4, id5) = (id.clone(), id.clone(), id.clone(), id.clone(), id.clone());
                             let status_of = status_of.clone();
-                            let status = move || status_of(&id);
+                            let status = move || status_of(&id1);
                             let status2 = status.clone();
+                            let is_open = move || open.with(|o| o.contains(&id2));
+                            let is_open2 = is_open.clone();
+                            let is_open3 = is_open.clone();
+                            let current = move || standing.with(|s| s.2.as_deref() == Some(id3.as_str()));
+                            let current2 = current.clone();
+                            let current3 = current.clone();
+                            let step_fits = { let st = step.clone(); move || fits(&st) };
+                            let body = format!("step-body-{id}");
+                            let country = country.clone();
+                            let link = Page::Step { country: country.clone(), step: id.clone() }.href();
+                            let (summary, tasks) = (step.summary.clone(), step.tasks.clone());
                             view! {
-                                <li class="step-item" data-step=step.id.clone()
-                                    data-status=move || status_id(status())>
-                                    {step.join.map(|j| view! {
-                                        <span class="join">{match j { Join::And => "and", Join::Or => "or" }}</span>
-                                    })}
-                                    <a href=Page::Step { country: country.clone(), step: step.id.clone() }.href()>
-                                        {step.title.clone()}
-                                    </a>
-                                    {step.optional.then(|| view! { <span class="tag">"optional"</span> })}
-                                    <span class="status">{move || status_label(status2())}</span>
-                                    <p class="summary">{step.summary.clone()}</p>
+                                <li class="step-item" data-step=id.clone() data-status=move || status_id(status())
+                                    class:current=current>
+                                    <span class="marker" aria-hidden="true">{marker.clone()}</span>
+                                    <h3 class="step-heading">
+                                        <button type="button" class="step-toggle" aria-expanded=move || is_open().to_string()
+                                            aria-controls=body.clone() aria-current=move || current2().then_some("step")
+                                            on:click=move |_| open.update(|o| { if !o.remove(&id4) { o.insert(id4.clone()); } })>
+                                            <span class="visually-hidden">{if step.join.is_some() { format!("{marker}: ") } else { format!("Step {marker}: ") }}</span>
+                                            {step.title.clone()}
+                                        </button>
+                                    </h3>
+                                    <p class="step-meta">
+                                        <span class="status">{move || status_label(status2())}</span>
+                                        {move || current3().then(|| view! { <span class="tag here">"You are here"</span> })}
+                                        {step.optional.then(|| view! { <span class="tag">"optional"</span> })}
+                                        {move || (!step_fits()).then(|| view! { <span class="tag">"may not apply to you"</span> })}
+                                    </p>
+                                    <div class="step-body" id=body hidden=move || !is_open2()>
+                                        {move || is_open3().then(|| view! {
+                                            <p class="summary">{summary.clone()}</p>
+                                            {(!tasks.is_empty()).then(|| view! { <TaskTicks country=country.clone() step=id5.clone() tasks=tasks.clone() /> })}
+                                            <p><a class="step-link" href=link.clone()>"Open this step: what to do, where, costs and your notes"</a></p>
+                                        })}
+                                    </div>
                                 </li>
                             }
                         }).collect_view()}
@@ -111,7 +167,46 @@ fn StepList(
                 </section>
             }
         }).collect_view()}
+        <Orphans pack=pack.clone() />
         <LegalForms pack=pack.clone() />
+    }
+}
+
+/// Notes and ticks kept for steps this pack no longer has (a content update removed or
+/// renamed them): shown, never dropped, and deleted only when the user says so.
+#[component]
+fn Orphans(
+    /// The country pack the progress belongs to.
+    pack: Arc<Pack>,
+) -> impl IntoView {
+    let app = use_app();
+    let country = pack.meta.id.clone();
+    move || {
+        let found: Vec<(String, StepProgress)> = app.saved.with(|s| {
+            plan::orphans(&pack, s.progress.get(&country)).into_iter().map(|(id, p)| (id.to_string(), p.clone())).collect()
+        });
+        (!found.is_empty()).then(|| view! {
+            <section class="orphans" aria-labelledby="orphans-heading">
+                <h2 id="orphans-heading">"Notes from steps that changed"</h2>
+                <p>"These steps were removed or renamed in an update of the guide. Your notes are kept here until you delete them."</p>
+                <ul>
+                    {found.into_iter().map(|(id, p)| {
+                        let (country, id2) = (country.clone(), id.clone());
+                        view! {
+                            <li data-orphan=id.clone()>
+                                <p><strong>{format!("Step “{id}”")}</strong>{format!(" · {}", status_label(p.status))}
+                                    {p.due.map(|d| format!(" · due {d}"))}
+                                    {(!p.tasks.is_empty()).then(|| format!(" · {} tasks ticked", p.tasks.len()))}</p>
+                                {(!p.note.is_empty()).then(|| view! { <p class="note">{p.note.clone()}</p> })}
+                                <button type="button" class="secondary" on:click=move |_| app.saved.update(|s| {
+                                    if let Some(c) = s.progress.get_mut(&country) { c.remove(&id2); }
+                                })>"Delete this note"</button>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </section>
+        })
     }
 }
 

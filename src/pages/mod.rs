@@ -3,6 +3,7 @@
 pub mod checklist;
 pub mod home;
 pub mod not_found;
+pub mod profile;
 pub mod resource;
 pub mod resources;
 pub mod settings;
@@ -67,6 +68,57 @@ pub fn kind_label(kind: &str) -> &'static str {
         "template" => "Template",
         "legal-help" => "Legal help",
         _ => "Other",
+    }
+}
+
+/// Language names for the codes resources list (English names; more with the i18n work).
+pub fn language_name(code: &str) -> String {
+    match code {
+        "en" => "English", "nb" | "no" => "Norwegian", "nn" => "Norwegian (Nynorsk)", "de" => "German",
+        "ar" => "Arabic", "fa" => "Farsi", "uk" => "Ukrainian", "pl" => "Polish", "tr" => "Turkish",
+        "so" => "Somali", "ti" => "Tigrinya", "ru" => "Russian", "es" => "Spanish", "fr" => "French",
+        "el" => "Greek", "it" => "Italian", "ro" => "Romanian", "ku" => "Kurdish", "ur" => "Urdu",
+        "vi" => "Vietnamese", "zh" => "Chinese", "prs" => "Dari", "ps" => "Pashto", "sq" => "Albanian",
+        "bg" => "Bulgarian", "hr" => "Croatian", "sr" => "Serbian", "bs" => "Bosnian", "pt" => "Portuguese",
+        "lt" => "Lithuanian", "lv" => "Latvian", "hu" => "Hungarian", "am" => "Amharic", "th" => "Thai",
+        "tl" => "Tagalog", "hi" => "Hindi", "bn" => "Bengali", "sv" => "Swedish", "da" => "Danish",
+        other => return other.to_string(),
+    }
+    .to_string()
+}
+
+/// Topic names for the topic vocabulary of `content::TOPICS`.
+pub fn topic_label(topic: &str) -> &str {
+    match topic {
+        "residence" => "Residence and permits to work",
+        "business-idea" => "Business idea",
+        "market" => "Market and customers",
+        "business-plan" => "Business plan",
+        "legal-form" => "Legal form",
+        "name" => "Business name",
+        "registration" => "Registration",
+        "tax" => "Tax",
+        "vat" => "VAT",
+        "bookkeeping" => "Bookkeeping",
+        "banking" => "Bank account",
+        "insurance" => "Insurance",
+        "social-security" => "Social security",
+        "pension" => "Pension",
+        "permits" => "Licences and permits",
+        "recognition" => "Recognition of qualifications",
+        "funding" => "Funding",
+        "microcredit" => "Microcredit",
+        "hiring" => "Hiring staff",
+        "advice" => "Advice",
+        "courses" => "Courses",
+        "mentoring" => "Mentoring",
+        "networking" => "Networking",
+        "language" => "Language",
+        "discrimination" => "Discrimination",
+        "legal-help" => "Legal help",
+        "green" => "Green business",
+        "digital" => "Digital services",
+        other => other,
     }
 }
 

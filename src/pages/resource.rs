@@ -5,28 +5,13 @@ use crate::components::title::Title;
 
 use super::resources::cost_label;
 use super::step::Sources;
-use super::{kind_label, missing_in_pack, param};
+use super::{kind_label, language_name, missing_in_pack, param};
 use crate::app::use_app;
 use crate::components::markdown::ExternalLink;
 use crate::components::with_pack::with_pack;
 use crate::domain::content::Pack;
+use crate::domain::filter::saved_key;
 use crate::routes::Page;
-
-/// Language names for the codes resources list (English names; more with the i18n work).
-fn language_name(code: &str) -> String {
-    match code {
-        "en" => "English", "nb" | "no" => "Norwegian", "nn" => "Norwegian (Nynorsk)", "de" => "German",
-        "ar" => "Arabic", "fa" => "Farsi", "uk" => "Ukrainian", "pl" => "Polish", "tr" => "Turkish",
-        "so" => "Somali", "ti" => "Tigrinya", "ru" => "Russian", "es" => "Spanish", "fr" => "French",
-        "el" => "Greek", "it" => "Italian", "ro" => "Romanian", "ku" => "Kurdish", "ur" => "Urdu",
-        "vi" => "Vietnamese", "zh" => "Chinese", "prs" => "Dari", "ps" => "Pashto", "sq" => "Albanian",
-        "bg" => "Bulgarian", "hr" => "Croatian", "sr" => "Serbian", "bs" => "Bosnian", "pt" => "Portuguese",
-        "lt" => "Lithuanian", "lv" => "Latvian", "hu" => "Hungarian", "am" => "Amharic", "th" => "Thai",
-        "tl" => "Tagalog", "hi" => "Hindi", "bn" => "Bengali", "sv" => "Swedish", "da" => "Danish",
-        other => return other.to_string(),
-    }
-    .to_string()
-}
 
 /// `/resources/:country/:id`.
 #[component]
@@ -57,7 +42,7 @@ fn ResourceView(
     let app = use_app();
     let r = pack.resource(&id).cloned().expect("checked by caller");
     let country = pack.meta.id.clone();
-    let key = format!("{country}/{}", r.id);
+    let key = saved_key(&country, &r.id);
     let saved = {
         let key = key.clone();
         move || app.saved.with(|s| s.saved_resources.contains(&key))

@@ -1,14 +1,18 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
 
+use crate::components::controls::{choice, derived, select, OnChange};
 use crate::components::title::Title;
 use crate::domain::search::{resource_docs, SearchIndex};
 
-use super::{country_or_picker, kind_label};
-use crate::domain::content::{Pack, RESOURCE_KINDS};
+use super::{country_or_picker, kind_label, language_name, topic_label};
+use crate::app::use_app;
+use crate::domain::content::{Pack, Resource, RESOURCE_KINDS, TOPICS};
+use crate::domain::filter::ResourceView;
+use crate::domain::plan;
 use crate::routes::Page;
 
 /// `/resources` (choose a country) and `/resources/:country` (its resources, by kind).
@@ -24,49 +28,126 @@ fn ResourceList(
     /// The country pack whose resources to list.
     pack: Arc<Pack>,
 ) -> impl IntoView {
+    let app = use_app();
     let title = format!("Free help and resources in {}", pack.meta.name);
     let country = pack.meta.id.clone();
     // Built once per pack load; every keystroke only queries it.
     let index = Arc::new(SearchIndex::new(&resource_docs(&pack)));
-    let query = use_query_map();
-    let q = Memo::new(move |_| query.read().get("q").unwrap_or_default());
+    let location = use_location();
+    // The view lives in the URL: a link opens it, the back button restores the one before.
+    let view_now = {
+        let pack = pack.clone();
+        Memo::new(move |_| ResourceView::from_query(&location.search.get()).known_in(&pack))
+    };
     let navigate = use_navigate();
     let list_page = Page::Resources(Some(country.clone())).path();
-    let on_input = move |ev: leptos::ev::Event| {
-        let v = event_target_value(&ev);
-        let to = if v.trim().is_empty() {
-            list_page.clone()
-        } else {
-            format!("{list_page}?q={}", String::from(js_sys::encode_uri_component(&v)))
-        };
-        // Typing refines one view: replace, so the back button leaves the page as expected.
-        navigate(&to, NavigateOptions { replace: true, scroll: false, ..Default::default() });
-    };
-    // One search per change of the query, shared by the list and the announcement.
-    let hits = Memo::new(move |_| {
-        let q = q.get();
-        (!q.trim().is_empty()).then(|| index.search(&q))
+    // Typing refines one view (replace); a filter makes a new view (push).
+    let go = Arc::new(move |v: ResourceView, replace: bool| {
+        navigate(&format!("{list_page}{}", v.to_query()), NavigateOptions { replace, scroll: false, ..Default::default() });
     });
+    // Every filter control changes one field of the view and pushes the new view.
+    let change = {
+        let go = go.clone();
+        move |f: fn(&mut ResourceView, String)| -> OnChange<String> {
+            let go = go.clone();
+            Arc::new(move |x: String| {
+                let mut v = view_now.get_untracked();
+                f(&mut v, x);
+                go(v, false);
+            })
+        }
+    };
+    let tick = {
+        let go = go.clone();
+        move |f: fn(&mut ResourceView, bool)| -> OnChange<bool> {
+            let go = go.clone();
+            Arc::new(move |on: bool| {
+                let mut v = view_now.get_untracked();
+                f(&mut v, on);
+                go(v, false);
+            })
+        }
+    };
+    let value = move |f: fn(&ResourceView) -> &Option<String>| derived(move || view_now.with(|v| f(v).clone().unwrap_or_default()));
+    let flag = move |f: fn(&ResourceView) -> bool| derived(move || view_now.with(f));
+    let on_input = {
+        let go = go.clone();
+        move |ev: leptos::ev::Event| {
+            let mut v = view_now.get_untracked();
+            v.q = event_target_value(&ev);
+            go(v, true);
+        }
+    };
+    let hits = {
+        let (pack, index) = (pack.clone(), index.clone());
+        Memo::new(move |_| app.saved.with(|s| view_now.with(|v| v.results(&pack, &index, &s.saved_resources))))
+    };
+    let filtered = move || view_now.with(|v| !v.q.trim().is_empty() || v.active_filters() > 0);
+    let current = {
+        let pack = pack.clone();
+        let country = country.clone();
+        Memo::new(move |_| app.saved.with(|s| plan::current_step(&pack, s.progress.get(&country), &s.profile).map(|st| (st.id.clone(), st.title.clone()))))
+    };
+    let my_count = {
+        let prefix = format!("{country}/");
+        move || app.saved.with(|s| s.saved_resources.iter().filter(|k| k.starts_with(&prefix)).count())
+    };
+    let initial = view_now.get_untracked();
+    let any = |text: &str| vec![(String::new(), text.to_string())];
+    let kinds: Vec<_> = RESOURCE_KINDS.iter().filter(|k| pack.resources.iter().any(|r| r.kind == **k)).map(|k| (k.to_string(), kind_label(k).to_string())).collect();
+    let topics: Vec<_> = TOPICS.iter().filter(|t| pack.resources.iter().any(|r| r.topics.iter().any(|x| x == *t))).map(|t| (t.to_string(), topic_label(t).to_string())).collect();
+    let mut langs: Vec<&String> = pack.resources.iter().flat_map(|r| &r.languages).collect();
+    langs.sort();
+    langs.dedup();
+    let langs: Vec<_> = langs.into_iter().map(|l| (l.clone(), language_name(l))).collect();
+    let regions: Vec<_> = pack.meta.regions.iter().map(|g| (g.id.clone(), g.name.clone())).collect();
+    let towns: Vec<_> = pack.meta.towns.iter().map(|t| (t.id.clone(), t.name.clone())).collect();
     let results = {
         let pack = pack.clone();
         move || {
-            let q = q.get();
-            let Some(hits) = hits.get() else { return grouped(&pack).into_any() };
-            let count = match hits.len() {
-                0 => format!("No resources found for “{q}”. Try fewer or other words."),
-                1 => format!("1 resource found for “{q}”."),
-                n => format!("{n} resources found for “{q}”."),
+            let hits = hits.get();
+            if !filtered() {
+                return grouped(&pack, &hits).into_any();
+            }
+            let q = view_now.with(|v| v.q.trim().to_string());
+            let count = match (hits.len(), q.is_empty()) {
+                (0, _) => "No resources match. Try fewer or other words, or fewer filters.".to_string(),
+                (n, true) => format!("{n} of {} resources.", pack.resources.len()),
+                (1, false) => format!("1 resource found for “{q}”."),
+                (n, false) => format!("{n} resources found for “{q}”."),
             };
             view! {
                 <p class="result-count">{count}</p>
                 <ul class="resource-list">
-                    {hits.iter().map(|h| item(&pack, &pack.resources[h.doc])).collect_view()}
+                    {hits.iter().map(|i| item(&pack, &pack.resources[*i])).collect_view()}
                 </ul>
             }
             .into_any()
         }
     };
-    let count_for_screen_readers = move || hits.with(|h| h.as_ref().map(|h| format!("{} results", h.len())));
+    let count_for_screen_readers = move || filtered().then(|| format!("{} results", hits.with(Vec::len)));
+    let clear = {
+        let go = go.clone();
+        move |_| go(ResourceView { q: view_now.get_untracked().q, ..Default::default() }, false)
+    };
+    // "For my current step": the link names the step, so it shows the same view to anyone.
+    let step_box = {
+        let go = go.clone();
+        let pack = pack.clone();
+        move || {
+            // The step in the link if there is one, else the user's current step.
+            let linked = view_now.with(|v| v.step.clone()).and_then(|id| pack.step(&id).map(|s| (s.id.clone(), s.title.clone(), false)));
+            linked.or_else(|| current.get().map(|(id, t)| (id, t, true)))
+        }.map(|(id, step_title, mine)| {
+            let go = go.clone();
+            let label = if mine { format!("For my current step: {step_title}") } else { format!("For the step: {step_title}") };
+            choice(false, "filter-step".into(), "step", label.into_any(), flag(|v| v.step.is_some()), Arc::new(move |on: bool| {
+                let mut v = view_now.get_untracked();
+                v.step = on.then(|| id.clone());
+                go(v, false);
+            }))
+        })
+    };
     view! {
         <Title text=title.clone() />
         <h1>{title}</h1>
@@ -75,15 +156,36 @@ fn ResourceList(
             <label for="resource-search">"Search resources"</label>
             <input type="search" id="resource-search" autocomplete="off"
                 placeholder="For example: VAT, mentor, bank account"
-                prop:value=move || q.get() on:input=on_input />
+                prop:value=move || view_now.with(|v| v.q.clone()) on:input=on_input />
         </form>
+        <details class="filters" open={initial.active_filters() > 0}>
+            <summary>"Filters"{move || match view_now.with(ResourceView::active_filters) { 0 => String::new(), n => format!(" ({n} on)") }}</summary>
+            <div class="filter-grid">
+                {select("filter-kind", "Kind".into_any(), value(|v| &v.kind), vec![(None, any("Any kind")), (None, kinds)],
+                    change(|v, x| v.kind = (!x.is_empty()).then_some(x)))}
+                {select("filter-topic", "Topic".into_any(), value(|v| &v.topic), vec![(None, any("Any topic")), (None, topics)],
+                    change(|v, x| v.topic = (!x.is_empty()).then_some(x)))}
+                {select("filter-place", "Town or region".into_any(), value(|v| &v.place),
+                    vec![(None, any("Anywhere")), (Some("Towns"), towns), (Some("Regions"), regions)],
+                    change(|v, x| v.place = (!x.is_empty()).then_some(x)))}
+                {select("filter-language", "Help in the language".into_any(), value(|v| &v.help_in), vec![(None, any("Any language")), (None, langs)],
+                    change(|v, x| v.help_in = (!x.is_empty()).then_some(x)))}
+            </div>
+            <div class="filter-checks">
+                {choice(false, "filter-free".into(), "free", "Free only".into_any(), flag(|v| v.free), tick(|v, on| v.free = on))}
+                {choice(false, "filter-green".into(), "green", "For green businesses".into_any(), flag(|v| v.green), tick(|v, on| v.green = on))}
+                {choice(false, "filter-mine".into(), "mine", (move || format!("Only my list ({})", my_count())).into_any(), flag(|v| v.mine), tick(|v, on| v.mine = on))}
+                {step_box}
+            </div>
+            <button type="button" class="secondary" on:click=clear hidden=move || view_now.with(|v| v.active_filters() == 0)>"Clear filters"</button>
+        </details>
         <p class="visually-hidden" role="status" aria-live="polite">{count_for_screen_readers}</p>
         {results}
     }
 }
 
 /// One resource in a list.
-fn item(pack: &Pack, r: &crate::domain::content::Resource) -> AnyView {
+fn item(pack: &Pack, r: &Resource) -> AnyView {
     let place = if r.towns.is_empty() { "Whole country or region".to_string() } else { r.towns.iter().map(|t| pack.town_name(t)).collect::<Vec<_>>().join(", ") };
     view! {
         <li data-resource=r.id.clone()>
@@ -96,15 +198,16 @@ fn item(pack: &Pack, r: &crate::domain::content::Resource) -> AnyView {
 }
 
 /// Every resource, grouped by kind.
-fn grouped(pack: &Pack) -> impl IntoView {
-    RESOURCE_KINDS.iter().filter(|k| pack.resources.iter().any(|r| r.kind == **k)).map(|kind| {
+fn grouped(pack: &Pack, shown: &[usize]) -> impl IntoView {
+    let shown: Vec<&Resource> = shown.iter().map(|i| &pack.resources[*i]).collect();
+    RESOURCE_KINDS.iter().filter(|k| shown.iter().any(|r| r.kind == **k)).map(|kind| {
         let heading = format!("kind-{kind}");
         let labelled = heading.clone();
         view! {
             <section aria-labelledby=labelled>
                 <h2 id=heading>{kind_label(kind)}</h2>
                 <ul class="resource-list">
-                    {pack.resources.iter().filter(|r| r.kind == *kind).map(|r| item(pack, r)).collect_view()}
+                    {shown.iter().filter(|r| r.kind == *kind).map(|r| item(pack, r)).collect_view()}
                 </ul>
             </section>
         }

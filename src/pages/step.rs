@@ -1,13 +1,14 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use crate::components::controls::{choice, derived, select};
 use crate::components::title::Title;
 
 use super::{missing_in_pack, param, status_id, status_label, STATUSES};
 use crate::app::use_app;
 use crate::components::markdown::{ExternalLink, Markdown};
 use crate::components::with_pack::with_pack;
-use crate::domain::content::{Pack, Source};
+use crate::domain::content::{Pack, Source, Task};
 use crate::domain::state::StepStatus;
 use crate::routes::Page;
 
@@ -48,6 +49,36 @@ pub fn Sources(
                 }).collect_view()}
             </ul>
         </section>
+    }
+}
+
+/// A step's tasks as tick boxes. Ticking the first one marks a step not started as in
+/// progress.
+#[component]
+pub fn TaskTicks(
+    /// The country pack id the progress belongs to.
+    country: String,
+    /// The step id.
+    step: String,
+    /// The step's tasks.
+    tasks: Vec<Task>,
+) -> impl IntoView {
+    let app = use_app();
+    view! {
+        <fieldset class="tasks">
+            <legend>"Tasks"</legend>
+            {tasks.into_iter().map(|t| {
+                let (country, step, tid) = (country.clone(), step.clone(), t.id.clone());
+                let (c2, s2, t2) = (country.clone(), step.clone(), t.id.clone());
+                choice(false, format!("task-{step}-{}", t.id), "task", t.title.into_any(),
+                    derived(move || app.saved.with(|st| st.progress.get(&c2).and_then(|p| p.get(&s2)).is_some_and(|p| p.tasks.contains(&t2)))),
+                    Arc::new(move |on| app.saved.update(|st| {
+                        let p = st.progress.entry(country.clone()).or_default().entry(step.clone()).or_default();
+                        if on { p.tasks.insert(tid.clone()); } else { p.tasks.remove(&tid); }
+                        if on && p.status == StepStatus::NotStarted { p.status = StepStatus::InProgress; }
+                    })))
+            }).collect_view()}
+        </fieldset>
     }
 }
 
@@ -102,19 +133,18 @@ fn StepView(
             <p class="tag">{if s.optional { "This step is optional." } else { "This step is one of several choices: do the one that fits you." }}</p>
         })}
 
+        {let st = s.clone(); move || (!app.saved.with(|saved| crate::domain::plan::applies_to(&st, &saved.profile))).then(|| view! {
+            <p class="tag">"From your answers, this step may not apply to you. "<a href=Page::Profile.href()>"Check your answers"</a></p>
+        })}
         <div class="status-field">
-            <label for="step-status">"Status"</label>
-            <select id="step-status"
-                on:change=move |ev| {
-                    let v = event_target_value(&ev);
+            {select("step-status", "Status".into_any(), derived(move || status_id(p1().status).to_string()),
+                vec![(None, STATUSES.iter().map(|st| (status_id(*st).to_string(), status_label(*st).to_string())).collect())],
+                Arc::new(move |v: String| {
                     if let Some(st) = STATUSES.iter().find(|x| status_id(**x) == v) {
                         let st = *st;
                         u1(&move |p| p.status = st);
                     }
-                }
-                prop:value=move || status_id(p1().status)>
-                {STATUSES.iter().map(|st| view! { <option value=status_id(*st)>{status_label(*st)}</option> }).collect_view()}
-            </select>
+                }))}
         </div>
 
         {(!facts.is_empty()).then(|| view! {
@@ -125,30 +155,7 @@ fn StepView(
 
         <div class="body"><Markdown source=s.body.clone() /></div>
 
-        <fieldset class="tasks">
-            <legend>"Tasks"</legend>
-            {s.tasks.iter().map(|t| {
-                let id = format!("task-{}", t.id);
-                let (tid, tid2) = (t.id.clone(), t.id.clone());
-                let progress = progress.clone();
-                let update = update.clone();
-                view! {
-                    <div class="task">
-                        <input type="checkbox" id=id.clone()
-                            prop:checked=move || progress().tasks.contains(&tid)
-                            on:change=move |ev| {
-                                let on = event_target_checked(&ev);
-                                let tid = tid2.clone();
-                                update(&move |p| {
-                                    if on { p.tasks.insert(tid.clone()); } else { p.tasks.remove(&tid); }
-                                    if on && p.status == StepStatus::NotStarted { p.status = StepStatus::InProgress; }
-                                });
-                            } />
-                        <label for=id>{t.title.clone()}</label>
-                    </div>
-                }
-            }).collect_view()}
-        </fieldset>
+        <TaskTicks country=country.clone() step=s.id.clone() tasks=s.tasks.clone() />
 
         <section class="plan" aria-labelledby="your-plan">
             <h2 id="your-plan">"Your plan for this step"</h2>

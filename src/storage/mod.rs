@@ -110,7 +110,12 @@ impl<B: Backend> Store<B> {
             Decoded::Unreadable { reason } => {
                 let raw = raw.unwrap_or_default();
                 let notice = match store.backup(&raw, now_ms) {
-                    Some(backup_key) => Notice::Recovered { backup_key, reason },
+                    Some(backup_key) => {
+                        // The raw value is safe under its backup key: start afresh in the main
+                        // key, so the next page load does not back it up (and warn) again.
+                        let _ = store.save(&SavedState::default(), now_ms);
+                        Notice::Recovered { backup_key, reason }
+                    }
                     None => {
                         store.mode = Mode::Protected;
                         Notice::UnreadableKept { reason }
@@ -159,6 +164,27 @@ impl<B: Backend> Store<B> {
                 Err(Notice::WriteFailed { reason })
             }
         }
+    }
+
+    /// Saves `ours`, a change made from `base` (the state last read or written at
+    /// `base_at`). If another tab saved in between, both changes are merged
+    /// ([`crate::domain::state::merge`]) and the merged state is returned, to show. If another
+    /// tab saved a newer format, nothing is written from now on.
+    pub fn save_merging(&mut self, base: &SavedState, base_at: f64, ours: &SavedState, now_ms: f64) -> Result<Option<SavedState>, Notice> {
+        let (Mode::Persistent, Some(backend)) = (self.mode, &self.backend) else { return Ok(None) };
+        let raw = backend.get(&StorageKey::State.name()).ok().flatten();
+        let merged = match envelope::decode(raw.as_deref()) {
+            Decoded::Loaded { state: theirs, saved_at, .. } if saved_at > base_at && theirs != *base => {
+                Some(crate::domain::state::merge(base, ours, &theirs))
+            }
+            Decoded::Newer { format } => {
+                self.mode = Mode::Protected;
+                return Err(Notice::NewerFormat { format, backup_key: None });
+            }
+            _ => None,
+        };
+        self.save(merged.as_ref().unwrap_or(ours), now_ms)?;
+        Ok(merged)
     }
 
     /// Reads what is stored now, if it is newer than `than_ms` (another tab saved it).
@@ -251,6 +277,10 @@ mod tests {
         assert_eq!(mem.items.borrow()[&StorageKey::Backup(7).name()], "older backup");
         assert_eq!(opened.state, SavedState::default());
         assert_eq!(opened.store.mode(), Mode::Persistent);
+        // The next page load finds a clean start: no second backup, no second warning.
+        let again = Store::open(Ok(&mem), 9.0);
+        assert!(again.notices.is_empty());
+        assert_eq!(mem.items.borrow().keys().filter(|k| k.contains("/backup/")).count(), 2);
     }
 
     #[test]
@@ -298,5 +328,37 @@ mod tests {
         assert!(opened.store.newer_than(10.0).is_none());
         let (state, at) = opened.store.newer_than(5.0).unwrap();
         assert_eq!((state, at), (state_with_note("tab a"), 10.0));
+    }
+
+    #[test]
+    fn a_second_tabs_save_is_merged_not_overwritten() {
+        let mem = MemBackend::default();
+        let base = state_with_note("start");
+        let mut tab_a = Store::open(Ok(&mem), 1.0).store;
+        tab_a.save(&base, 10.0).unwrap();
+        let tab_b = Store::open(Ok(&mem), 11.0);
+        // Tab B saves a new resource; tab A, not knowing, changes the note.
+        let mut theirs = tab_b.state.clone();
+        theirs.saved_resources.insert("no/mentor".into());
+        tab_b.store.save(&theirs, 20.0).unwrap();
+        let ours = state_with_note("changed in tab a");
+        let merged = tab_a.save_merging(&base, 10.0, &ours, 30.0).unwrap().expect("merged");
+        assert_eq!(merged.progress["no"]["a"].note, "changed in tab a");
+        assert!(merged.saved_resources.contains("no/mentor"));
+        assert_eq!(Store::open(Ok(&mem), 31.0).state, merged);
+        // Nothing new elsewhere: a plain write.
+        assert_eq!(tab_a.save_merging(&merged, 30.0, &state_with_note("again"), 40.0), Ok(None));
+    }
+
+    #[test]
+    fn a_newer_format_saved_by_another_tab_stops_writes() {
+        let mem = MemBackend::default();
+        let mut tab = Store::open(Ok(&mem), 1.0).store;
+        let newer = r#"{"format":2,"saved_at":5,"data":{}}"#;
+        mem.items.borrow_mut().insert(StorageKey::State.name(), newer.into());
+        let got = tab.save_merging(&SavedState::default(), 1.0, &state_with_note("x"), 9.0);
+        assert_eq!(got, Err(Notice::NewerFormat { format: 2, backup_key: None }));
+        assert_eq!(tab.mode(), Mode::Protected);
+        assert_eq!(mem.items.borrow()[&StorageKey::State.name()], newer);
     }
 }

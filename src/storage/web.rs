@@ -80,6 +80,8 @@ struct Inner {
     saved_at: f64,
     timer: Option<Timeout>,
     on_notice: Rc<dyn Fn(Notice)>,
+    /// Hears the state to show after this tab's change was merged with another tab's save.
+    on_merge: Rc<dyn Fn(SavedState)>,
 }
 
 /// Saving for one page load. Cheap to clone.
@@ -107,6 +109,7 @@ impl Persistence {
             saved_at: opened.saved_at,
             timer: None,
             on_notice: Rc::new(on_notice),
+            on_merge: Rc::new(|_| {}),
         };
         (Persistence { inner: Rc::new(RefCell::new(inner)) }, opened.state, opened.notices)
     }
@@ -139,7 +142,7 @@ impl Persistence {
     /// Writes a waiting change now. A failure is reported through `on_notice`; the value
     /// stored before stays as it was.
     pub fn flush(&self) {
-        let (result, on_notice) = {
+        let (result, on_notice, on_merge) = {
             let mut inner = self.inner.borrow_mut();
             inner.timer = None;
             let Some(state) = inner.pending.take() else { return };
@@ -147,15 +150,18 @@ impl Persistence {
                 return;
             }
             let now = now_ms();
-            let result = inner.store.save(&state, now);
-            if result.is_ok() {
-                inner.written = state;
+            let Inner { store, written, saved_at, .. } = &mut *inner;
+            let result = store.save_merging(written, *saved_at, &state, now);
+            if let Ok(merged) = &result {
+                inner.written = merged.clone().unwrap_or(state);
                 inner.saved_at = now;
             }
-            (result, inner.on_notice.clone())
+            (result, inner.on_notice.clone(), inner.on_merge.clone())
         };
-        if let Err(notice) = result {
-            on_notice(notice);
+        match result {
+            Ok(Some(merged)) => on_merge(merged),
+            Ok(None) => {}
+            Err(notice) => on_notice(notice),
         }
     }
 
@@ -171,20 +177,33 @@ impl Persistence {
         Some(state)
     }
 
-    /// Flushes when the page is hidden or left, and calls `on_return` with another tab's newer
-    /// save when the page is shown again. The listeners live as long as the page.
-    pub fn watch_page(&self, on_return: impl Fn(SavedState) + 'static) {
+    /// Flushes when the page is hidden or left. Calls `on_newer` with another tab's newer save
+    /// when that tab writes (the `storage` event) and when this page is shown again, and with
+    /// the merged state when this tab's change had to be joined with another tab's. The
+    /// listeners live as long as the page.
+    pub fn watch_page(&self, on_newer: impl Fn(SavedState) + 'static) {
         let Some(window) = web_sys::window() else { return };
         let Some(document) = window.document() else { return };
+        let on_newer: Rc<dyn Fn(SavedState)> = Rc::new(on_newer);
+        self.inner.borrow_mut().on_merge = on_newer.clone();
         let this = self.clone();
         let doc = document.clone();
+        let show = on_newer.clone();
         let on_visibility = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
             if doc.visibility_state() == web_sys::VisibilityState::Hidden {
                 this.flush();
             } else if let Some(state) = this.newer_elsewhere() {
-                on_return(state);
+                show(state);
             }
         });
+        let this = self.clone();
+        let on_storage = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
+            if let Some(state) = this.newer_elsewhere() {
+                on_newer(state);
+            }
+        });
+        let _ = window.add_event_listener_with_callback("storage", on_storage.as_ref().unchecked_ref());
+        on_storage.forget();
         let _ = document
             .add_event_listener_with_callback("visibilitychange", on_visibility.as_ref().unchecked_ref());
         on_visibility.forget();

@@ -1,0 +1,287 @@
+//! A view of the resource bank (search words and filters) and its URL query, so an adviser can
+//! send a link to exactly that view.
+//!
+//! `?q=vat&kind=funding&topic=tax&place=bergen&help_in=ar&free=1&green=1&step=register-business&mine=1`
+//! Unknown parameters are ignored; values the pack does not know are dropped by
+//! [`ResourceView::known_in`], so a stale link still opens a sensible view.
+
+use std::collections::BTreeSet;
+
+use super::content::{Pack, Resource};
+use super::search::SearchIndex;
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ResourceView {
+    /// Search words, as typed.
+    pub q: String,
+    /// One resource kind (`funding`).
+    pub kind: Option<String>,
+    pub topic: Option<String>,
+    /// A town or region id; resources for the whole country always match.
+    pub place: Option<String>,
+    /// A language the service is offered in (`ar`).
+    pub help_in: Option<String>,
+    /// Free of charge only.
+    pub free: bool,
+    /// For green (ecological) businesses.
+    pub green: bool,
+    /// Only the resources a step lists.
+    pub step: Option<String>,
+    /// Only the resources on the user's own list.
+    pub mine: bool,
+}
+
+/// Percent-decodes a query component (`+` is a space).
+pub fn decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let hex = |c: u8| (c as char).to_digit(16).map(|d| d as u8);
+        match b[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < b.len() => {
+                match (hex(b[i + 1]), hex(b[i + 2])) {
+                    (Some(h), Some(l)) => {
+                        out.push(h * 16 + l);
+                        i += 2;
+                    }
+                    _ => out.push(b'%'),
+                }
+            }
+            c => out.push(c),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Percent-encodes a query component: everything but ASCII letters, digits and `-_.~`.
+pub fn encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push('%');
+            out.push(char::from_digit((b >> 4) as u32, 16).unwrap_or('0').to_ascii_uppercase());
+            out.push(char::from_digit((b & 15) as u32, 16).unwrap_or('0').to_ascii_uppercase());
+        }
+    }
+    out
+}
+
+/// Whether a resource serves a town or region: national resources serve everywhere; a
+/// regional one serves its region's towns; a town's one counts for its region too.
+pub fn serves(pack: &Pack, r: &Resource, place: &str) -> bool {
+    if r.towns.is_empty() && r.regions.is_empty() {
+        return true;
+    }
+    let region_of = |town: &str| pack.meta.towns.iter().find(|t| t.id == town).map(|t| t.region.as_str());
+    r.towns.iter().any(|t| t == place || region_of(t) == Some(place))
+        || r.regions.iter().any(|g| g == place || region_of(place) == Some(g.as_str()))
+}
+
+impl ResourceView {
+    pub fn from_query(query: &str) -> Self {
+        let mut v = ResourceView::default();
+        for pair in query.trim_start_matches('?').split('&').filter(|p| !p.is_empty()) {
+            let (k, val) = pair.split_once('=').unwrap_or((pair, ""));
+            let val = decode(val);
+            let some = || Some(val.trim().to_string()).filter(|s| !s.is_empty());
+            match k {
+                "q" => v.q = val.clone(),
+                "kind" => v.kind = some(),
+                "topic" => v.topic = some(),
+                "place" => v.place = some(),
+                "help_in" => v.help_in = some(),
+                "step" => v.step = some(),
+                "free" => v.free = val == "1",
+                "green" => v.green = val == "1",
+                "mine" => v.mine = val == "1",
+                _ => {}
+            }
+        }
+        v
+    }
+
+    /// The query string, `""` for the plain view, else starting with `?`. Parameters always
+    /// come in the same order, so equal views give equal links.
+    pub fn to_query(&self) -> String {
+        let mut parts: Vec<String> = vec![];
+        if !self.q.trim().is_empty() {
+            parts.push(format!("q={}", encode(&self.q)));
+        }
+        for (k, v) in [("kind", &self.kind), ("topic", &self.topic), ("place", &self.place), ("help_in", &self.help_in), ("step", &self.step)] {
+            if let Some(v) = v {
+                parts.push(format!("{k}={}", encode(v)));
+            }
+        }
+        for (k, on) in [("free", self.free), ("green", self.green), ("mine", self.mine)] {
+            if on {
+                parts.push(format!("{k}=1"));
+            }
+        }
+        if parts.is_empty() { String::new() } else { format!("?{}", parts.join("&")) }
+    }
+
+    /// How many filters are on (search words not counted).
+    pub fn active_filters(&self) -> usize {
+        [self.kind.is_some(), self.topic.is_some(), self.place.is_some(), self.help_in.is_some(), self.free, self.green, self.step.is_some(), self.mine]
+            .iter()
+            .filter(|b| **b)
+            .count()
+    }
+
+    /// This view without values the pack does not know (an old or mistyped link).
+    pub fn known_in(mut self, pack: &Pack) -> Self {
+        let rs = &pack.resources;
+        if self.kind.as_ref().is_some_and(|k| !rs.iter().any(|r| &r.kind == k)) {
+            self.kind = None;
+        }
+        if self.topic.as_ref().is_some_and(|t| !rs.iter().any(|r| r.topics.contains(t))) {
+            self.topic = None;
+        }
+        if self.place.as_ref().is_some_and(|p| !pack.meta.towns.iter().any(|t| &t.id == p) && !pack.meta.regions.iter().any(|g| &g.id == p)) {
+            self.place = None;
+        }
+        if self.help_in.as_ref().is_some_and(|l| !rs.iter().any(|r| r.languages.contains(l))) {
+            self.help_in = None;
+        }
+        if self.step.as_ref().is_some_and(|s| pack.step(s).is_none()) {
+            self.step = None;
+        }
+        self
+    }
+
+    /// Whether a resource passes the filters (not the search words).
+    pub fn admits(&self, pack: &Pack, r: &Resource, saved: &BTreeSet<String>) -> bool {
+        self.kind.as_ref().is_none_or(|k| &r.kind == k)
+            && self.topic.as_ref().is_none_or(|t| r.topics.contains(t))
+            && self.place.as_ref().is_none_or(|p| serves(pack, r, p))
+            && self.help_in.as_ref().is_none_or(|l| r.languages.contains(l))
+            && (!self.free || r.cost.as_deref() == Some("free"))
+            && (!self.green || r.sectors.iter().chain(&r.topics).any(|s| s == "green"))
+            && self.step.as_ref().is_none_or(|s| pack.step(s).is_some_and(|st| st.resources.contains(&r.id)))
+            && (!self.mine || saved.contains(&saved_key(&pack.meta.id, &r.id)))
+    }
+
+    /// The resources in this view, as indexes into `pack.resources`: ranked by the search
+    /// when there are search words, else in pack order.
+    pub fn results(&self, pack: &Pack, index: &SearchIndex, saved: &BTreeSet<String>) -> Vec<usize> {
+        let pass = |i: &usize| self.admits(pack, &pack.resources[*i], saved);
+        if self.q.trim().is_empty() {
+            (0..pack.resources.len()).filter(pass).collect()
+        } else {
+            index.search(&self.q).into_iter().map(|h| h.doc).filter(pass).collect()
+        }
+    }
+}
+
+/// How a saved resource is kept in [`crate::domain::state::SavedState::saved_resources`].
+pub fn saved_key(country: &str, id: &str) -> String {
+    format!("{country}/{id}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::content::tests::{real_packs, sample_pack};
+    use crate::domain::search::resource_docs;
+
+    #[test]
+    fn query_round_trips_in_a_stable_order() {
+        let v = ResourceView {
+            q: "mva & bank/ø".into(),
+            kind: Some("funding".into()),
+            place: Some("bergen".into()),
+            help_in: Some("ar".into()),
+            free: true,
+            green: true,
+            step: Some("register-business".into()),
+            mine: true,
+            topic: Some("tax".into()),
+        };
+        let q = v.to_query();
+        assert_eq!(q, "?q=mva%20%26%20bank%2F%C3%B8&kind=funding&topic=tax&place=bergen&help_in=ar&step=register-business&free=1&green=1&mine=1");
+        assert_eq!(ResourceView::from_query(&q), v);
+        assert_eq!(ResourceView::default().to_query(), "");
+        assert_eq!(v.active_filters(), 8);
+    }
+
+    #[test]
+    fn odd_queries_do_not_break() {
+        assert_eq!(decode("a+b%20c%"), "a b c%");
+        assert_eq!(decode("%zz%4"), "%zz%4");
+        assert_eq!(decode("%C3%B8"), "ø");
+        assert_eq!(decode("%FF"), "\u{FFFD}");
+        let v = ResourceView::from_query("?free=yes&kind=&&=x&unknown=1&q=%E2%82");
+        assert!(!v.free && v.kind.is_none());
+        assert_eq!(v.q, "\u{FFFD}");
+    }
+
+    #[test]
+    fn unknown_values_are_dropped() {
+        let pack = sample_pack();
+        let v = ResourceView::from_query("kind=nope&topic=tax&place=atlantis&help_in=xx&step=gone").known_in(&pack);
+        assert_eq!(v, ResourceView { topic: Some("tax".into()), ..Default::default() });
+    }
+
+    #[test]
+    fn filters_narrow_the_list() {
+        let pack = sample_pack();
+        let index = SearchIndex::new(&resource_docs(&pack));
+        let none = BTreeSet::new();
+        let all = ResourceView::default().results(&pack, &index, &none);
+        assert_eq!(all.len(), pack.resources.len());
+        let free = ResourceView { free: true, ..Default::default() }.results(&pack, &index, &none);
+        assert!(!free.is_empty() && free.len() < all.len());
+        assert!(free.iter().all(|i| pack.resources[*i].cost.as_deref() == Some("free")));
+        let funding = ResourceView::from_query("kind=funding").results(&pack, &index, &none);
+        assert!(!funding.is_empty() && funding.iter().all(|i| pack.resources[*i].kind == "funding"));
+        let arabic = ResourceView::from_query("help_in=ar").results(&pack, &index, &none);
+        assert!(!arabic.is_empty() && arabic.iter().all(|i| pack.resources[*i].languages.contains(&"ar".to_string())));
+        let green = ResourceView::from_query("green=1").results(&pack, &index, &none);
+        assert!(!green.is_empty());
+        let step = &pack.step("register-business").unwrap().resources;
+        let for_step = ResourceView::from_query("step=register-business").results(&pack, &index, &none);
+        assert_eq!(for_step.len(), step.len());
+        let mine: BTreeSet<String> = [saved_key("no", &pack.resources[3].id)].into();
+        assert_eq!(ResourceView::from_query("mine=1").results(&pack, &index, &mine), vec![3]);
+        // Search words and a filter together: every hit passes the filter.
+        let both = ResourceView::from_query("q=tax&free=1").results(&pack, &index, &none);
+        assert!(!both.is_empty() && both.iter().all(|i| free.contains(i)));
+    }
+
+    #[test]
+    fn a_town_gets_its_own_help_its_region_and_the_whole_country() {
+        for pack in real_packs() {
+            let index = SearchIndex::new(&resource_docs(&pack));
+            let national = pack.resources.iter().filter(|r| r.towns.is_empty() && r.regions.is_empty()).count();
+            for town in &pack.meta.towns {
+                let got = ResourceView { place: Some(town.id.clone()), ..Default::default() }.results(&pack, &index, &BTreeSet::new());
+                assert!(got.len() >= national, "{}: national resources always included", town.id);
+                for i in &got {
+                    let r = &pack.resources[*i];
+                    let local = r.towns.contains(&town.id) || r.regions.contains(&town.region);
+                    let everywhere = r.towns.is_empty() && r.regions.is_empty();
+                    assert!(local || everywhere || r.towns.iter().any(|t| pack.meta.towns.iter().any(|x| &x.id == t && x.region == town.region)),
+                        "{} should not list {}", town.id, r.id);
+                }
+                // Every resource naming the town is there.
+                for (i, r) in pack.resources.iter().enumerate() {
+                    if r.towns.contains(&town.id) {
+                        assert!(got.contains(&i), "{} misses {}", town.id, r.id);
+                    }
+                }
+            }
+        }
+        // Bergen is in Vestland: a Vestland resource is listed for Bergen.
+        let pack = sample_pack();
+        let vestland = pack.resources.iter().position(|r| r.regions.contains(&"vestland".to_string()) && r.towns.is_empty());
+        if let Some(i) = vestland {
+            assert!(serves(&pack, &pack.resources[i], "bergen"));
+            assert!(!serves(&pack, &pack.resources[i], "oslo"));
+        }
+    }
+}

@@ -1,0 +1,143 @@
+//! A founder's path through a pack: which steps apply to them, where they are, how far along.
+
+use std::collections::BTreeMap;
+
+use super::content::{Pack, Step};
+use super::state::{Profile, Residence, StepProgress, StepStatus};
+
+/// One country's progress, per step id.
+pub type Progress = BTreeMap<String, StepProgress>;
+
+/// Whether a step applies to someone with this profile. An unanswered question never hides a
+/// step: only an answer that rules it out does.
+pub fn applies_to(step: &Step, profile: &Profile) -> bool {
+    let a = &step.applies;
+    let residence_ok = match (a.residence.as_deref(), profile.residence) {
+        (Some("eu"), Some(Residence::PermitAllows | Residence::Other)) => false,
+        (Some("non-eu"), Some(Residence::Eu)) => false,
+        _ => true,
+    };
+    let form_ok = a.legal_forms.is_empty()
+        || profile.legal_form.as_ref().is_none_or(|f| a.legal_forms.iter().any(|x| x == f));
+    let sector_ok = a.sectors.is_empty()
+        || profile.sectors.is_empty()
+        || a.sectors.iter().any(|s| profile.sectors.contains(s));
+    let hiring_ok = match (a.employees, profile.hiring) {
+        (Some(need), Some(plans)) => need == plans,
+        _ => true,
+    };
+    residence_ok && form_ok && sector_ok && hiring_ok
+}
+
+/// A step's status in this progress.
+pub fn status(progress: Option<&Progress>, step: &str) -> StepStatus {
+    progress.and_then(|p| p.get(step)).map(|p| p.status).unwrap_or_default()
+}
+
+/// Done, or marked as not relevant.
+pub fn finished(status: StepStatus) -> bool {
+    matches!(status, StepStatus::Done | StepStatus::NotRelevant)
+}
+
+/// Steps in the order a founder takes them: phase by phase, in pack order within a phase.
+pub fn ordered(pack: &Pack) -> Vec<&Step> {
+    pack.meta.phases.iter().flat_map(|ph| pack.phase_steps(&ph.id)).collect()
+}
+
+/// What to do next: the first step that applies to the profile and is not finished. A step
+/// already in progress or waiting comes first, so work under way is not pushed aside by an
+/// earlier optional step.
+pub fn current_step<'a>(pack: &'a Pack, progress: Option<&Progress>, profile: &Profile) -> Option<&'a Step> {
+    let open: Vec<&Step> = ordered(pack)
+        .into_iter()
+        .filter(|s| applies_to(s, profile) && !finished(status(progress, &s.id)))
+        .collect();
+    open.iter()
+        .find(|s| matches!(status(progress, &s.id), StepStatus::InProgress | StepStatus::Waiting))
+        .or_else(|| open.iter().find(|s| !s.optional))
+        .or(open.first())
+        .copied()
+}
+
+/// Finished and total steps, among those given.
+pub fn count<'a>(steps: impl IntoIterator<Item = &'a Step>, progress: Option<&Progress>) -> (usize, usize) {
+    steps.into_iter().fold((0, 0), |(done, all), s| (done + finished(status(progress, &s.id)) as usize, all + 1))
+}
+
+/// Notes and ticks kept for step ids the pack no longer has (a content update removed or
+/// renamed the step). They are shown, never dropped.
+pub fn orphans<'a>(pack: &Pack, progress: Option<&'a Progress>) -> Vec<(&'a str, &'a StepProgress)> {
+    progress
+        .into_iter()
+        .flatten()
+        .filter(|(id, p)| pack.step(id).is_none() && (!p.note.trim().is_empty() || !p.tasks.is_empty() || p.due.is_some()))
+        .map(|(id, p)| (id.as_str(), p))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::content::tests::sample_pack;
+
+    fn prog(pairs: &[(&str, StepStatus)]) -> Progress {
+        pairs.iter().map(|(id, s)| (id.to_string(), StepProgress { status: *s, ..Default::default() })).collect()
+    }
+
+    #[test]
+    fn unanswered_questions_hide_nothing() {
+        let pack = sample_pack();
+        let p = Profile::default();
+        assert!(pack.steps.iter().all(|s| applies_to(s, &p)));
+    }
+
+    #[test]
+    fn answers_rule_steps_out() {
+        let mut pack = sample_pack();
+        let step = &mut pack.steps[0];
+        step.applies.residence = Some("non-eu".into());
+        step.applies.legal_forms = vec!["enk".into()];
+        let mut p = Profile { residence: Some(Residence::Eu), ..Default::default() };
+        assert!(!applies_to(&pack.steps[0], &p));
+        p.residence = Some(Residence::NotSure);
+        assert!(applies_to(&pack.steps[0], &p), "not sure keeps the step");
+        p.legal_form = Some("as".into());
+        assert!(!applies_to(&pack.steps[0], &p));
+        p.legal_form = Some("enk".into());
+        assert!(applies_to(&pack.steps[0], &p));
+        pack.steps[0].applies.employees = Some(true);
+        p.hiring = Some(false);
+        assert!(!applies_to(&pack.steps[0], &p));
+        p.hiring = None;
+        assert!(applies_to(&pack.steps[0], &p));
+    }
+
+    #[test]
+    fn current_step_is_the_first_open_one_or_work_under_way() {
+        let pack = sample_pack();
+        let ids: Vec<&str> = ordered(&pack).iter().map(|s| s.id.as_str()).collect();
+        assert!(ids.len() >= 2);
+        let p = Profile::default();
+        assert_eq!(current_step(&pack, None, &p).map(|s| s.id.as_str()), Some(ids[0]));
+        let done = prog(&[(ids[0], StepStatus::Done)]);
+        assert_eq!(current_step(&pack, Some(&done), &p).map(|s| s.id.as_str()), Some(ids[1]));
+        let busy = prog(&[(ids[1], StepStatus::Waiting)]);
+        assert_eq!(current_step(&pack, Some(&busy), &p).map(|s| s.id.as_str()), Some(ids[1]));
+        let all: Progress = prog(&ids.iter().map(|i| (*i, StepStatus::NotRelevant)).collect::<Vec<_>>());
+        assert_eq!(current_step(&pack, Some(&all), &p), None);
+        assert_eq!(count(&pack.steps, Some(&all)), (ids.len(), ids.len()));
+        assert_eq!(count(&pack.steps, Some(&done)), (1, ids.len()));
+    }
+
+    #[test]
+    fn orphaned_notes_are_found_and_empty_entries_ignored() {
+        let pack = sample_pack();
+        let mut progress = prog(&[("gone-step", StepStatus::Done), ("empty-gone", StepStatus::Done)]);
+        progress.get_mut("gone-step").unwrap().note = "Call the tax office on Monday".into();
+        progress.insert(pack.steps[0].id.clone(), StepProgress { note: "kept".into(), ..Default::default() });
+        let found = orphans(&pack, Some(&progress));
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].0, "gone-step");
+        assert_eq!(found[0].1.note, "Call the tax office on Monday");
+    }
+}
