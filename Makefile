@@ -46,9 +46,21 @@ dist: setup
 size: dist
 	node tests/size-report.mjs dist
 
-## Search benchmark (native): p50/p95 per keystroke at 1,000 and 10,000 resources.
-bench:
-	cargo run --release --example search_bench
+## Benchmarks (figures, not pass/fail): search per keystroke at 1,000 and 10,000 resources, and a
+## status change + save on a full plan; natively, then in headless Chromium with and without 4x
+## CPU throttling.
+bench: setup-test
+	cargo run --release --features packc --example search_bench
+	cargo build --release --example bench_web --target wasm32-unknown-unknown
+	rm -rf target/bench-site && mkdir -p target/bench-site
+	wasm-bindgen --target web --no-typescript --out-dir target/bench-site --out-name bench \
+	  target/wasm32-unknown-unknown/release/examples/bench_web.wasm
+	cargo run --quiet --features packc --bin packc -- content target/packs
+	cp "$$(ls -S target/packs/*.en.*.json | head -1)" target/bench-site/pack.json
+	printf '%s\n' '<!doctype html><html lang="en"><meta charset="utf-8"><title>Career Kit benchmarks</title>' \
+	  '<pre id="out">loading</pre><script type="module">import init from "./bench.js"; init();</script></html>' \
+	  > target/bench-site/bench.html
+	CHROMEDRIVER=$$(command -v chromedriver) cargo test --release --test bench_browser -- --ignored --nocapture
 
 setup:
 	@.ci/setup

@@ -5,186 +5,11 @@
 
 mod support;
 
-use std::path::PathBuf;
-use std::process::Stdio;
 use std::time::Duration;
 
-use fantoccini::wd::TimeoutConfiguration;
-use fantoccini::{Client, ClientBuilder, Locator};
+use fantoccini::Locator;
 use serde_json::{json, Value};
-use tokio::process::{Child, Command};
-
-const WAIT: Duration = Duration::from_secs(20);
-
-struct Browser {
-    client: Client,
-    server: support::server::Server,
-    base: String,
-    _driver: Child,
-    _profile: TempDir,
-}
-
-struct TempDir(PathBuf);
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
-}
-
-fn dist() -> PathBuf {
-    let dist = PathBuf::from(std::env::var("E2E_DIST").unwrap_or_else(|_| "dist".into()));
-    assert!(
-        dist.join("index.html").is_file() && dist.join("404.html").is_file(),
-        "no release build in {}: run `make test` (it builds dist/ for the end-to-end tests)",
-        dist.display()
-    );
-    dist
-}
-
-impl Browser {
-    /// A fresh browser profile. `prefs` are Chromium preferences (e.g. blocking site data).
-    async fn start(prefs: Value) -> Browser {
-        let base = std::env::var("E2E_BASE").unwrap_or_else(|_| "/career-kit/".into());
-        let server = support::server::start(dist(), base.clone()).await;
-        let port = free_port();
-        let driver_bin = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into());
-        let driver = Command::new(&driver_bin)
-            .arg(format!("--port={port}"))
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .kill_on_drop(true)
-            .spawn()
-            .unwrap_or_else(|e| panic!("cannot start {driver_bin}: {e} (make test installs chromium-driver)"));
-        let profile = std::env::temp_dir().join(format!("ck-e2e-{}-{port}", std::process::id()));
-        std::fs::create_dir_all(&profile).unwrap();
-        let mut args = vec![
-            "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync",
-            "--disable-quic", "--window-size=1024,900",
-        ]
-        .into_iter()
-        .map(String::from)
-        .collect::<Vec<_>>();
-        args.push(format!("--user-data-dir={}", profile.display()));
-        let mut chrome = json!({ "args": args, "prefs": prefs });
-        if let Ok(bin) = std::env::var("CHROME_BIN") {
-            chrome["binary"] = json!(bin);
-        } else if std::path::Path::new("/usr/bin/chromium").exists() {
-            chrome["binary"] = json!("/usr/bin/chromium");
-        }
-        let mut caps = serde_json::Map::new();
-        caps.insert("browserName".into(), json!("chrome"));
-        caps.insert("goog:chromeOptions".into(), chrome);
-        let url = format!("http://127.0.0.1:{port}");
-        let mut client = None;
-        for _ in 0..100 {
-            let connector = hyper_util::client::legacy::connect::HttpConnector::new();
-            match ClientBuilder::new(connector).capabilities(caps.clone()).connect(&url).await {
-                Ok(c) => {
-                    client = Some(c);
-                    break;
-                }
-                Err(_) => tokio::time::sleep(Duration::from_millis(100)).await,
-            }
-        }
-        let client = client.expect("chromedriver did not start");
-        client
-            .update_timeouts(TimeoutConfiguration::new(
-                Some(Duration::from_secs(30)),
-                Some(Duration::from_secs(30)),
-                Some(Duration::from_secs(0)),
-            ))
-            .await
-            .unwrap();
-        Browser { client, server, base, _driver: driver, _profile: TempDir(profile) }
-    }
-
-    fn url(&self, path: &str) -> String {
-        format!("{}{}{}", self.server.origin, self.base, path.trim_start_matches('/'))
-    }
-
-    async fn open(&self, path: &str) {
-        self.client.goto(&self.url(path)).await.unwrap();
-    }
-
-    /// The path after the origin.
-    async fn path(&self) -> String {
-        let url = self.client.current_url().await.unwrap();
-        url.path().to_string()
-    }
-
-    async fn wait_xpath(&self, xpath: &str) -> fantoccini::elements::Element {
-        match self.client.wait().at_most(WAIT).for_element(Locator::XPath(xpath)).await {
-            Ok(el) => el,
-            Err(e) => panic!("waited for {xpath} on {}: {e}", self.path_or_unknown().await),
-        }
-    }
-
-    async fn path_or_unknown(&self) -> String {
-        match self.client.current_url().await {
-            Ok(u) => u.to_string(),
-            Err(_) => "?".into(),
-        }
-    }
-
-    async fn h1(&self, contains: &str) {
-        self.wait_xpath(&format!("//main//h1[contains(., \"{contains}\")]")).await;
-    }
-
-    async fn wait_path(&self, want: &str) {
-        let want = format!("{}{}", self.base.trim_end_matches('/'), want);
-        for _ in 0..100 {
-            if self.path().await == want {
-                return;
-            }
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
-        panic!("expected path {want}, got {}", self.path().await);
-    }
-
-    async fn click(&self, xpath: &str) {
-        self.wait_xpath(xpath).await.click().await.unwrap_or_else(|e| panic!("click {xpath}: {e}"));
-    }
-
-    /// Runs axe-core on the page and fails on any violation.
-    async fn axe(&self) {
-        let axe = std::fs::read_to_string("node_modules/axe-core/axe.min.js")
-            .expect("node_modules/axe-core/axe.min.js: run `make test` (it installs axe-core)");
-        self.client.execute(&axe, vec![]).await.expect("inject axe-core");
-        let result = self
-            .client
-            .execute_async(
-                r#"const done = arguments[arguments.length - 1];
-                axe.run(document, {
-                    runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] },
-                    rules: { "target-size": { enabled: true } },
-                    resultTypes: ["violations"],
-                }).then(r => done(r.violations.map(v => ({
-                    id: v.id, impact: v.impact, help: v.help,
-                    nodes: v.nodes.slice(0, 5).map(n => n.target.join(" ") + ": " + n.failureSummary)
-                })))).catch(e => done([{ id: "axe-error", help: String(e), nodes: [] }]));"#,
-                vec![],
-            )
-            .await
-            .expect("run axe-core");
-        let violations = result.as_array().cloned().unwrap_or_else(|| panic!("axe-core did not return a list: {result}"));
-        assert!(
-            violations.is_empty(),
-            "axe-core found {} violation(s) on {}:\n{}",
-            violations.len(),
-            self.path().await,
-            serde_json::to_string_pretty(&violations).unwrap()
-        );
-    }
-
-    async fn close(self) {
-        let _ = self.client.close().await;
-    }
-}
+use support::browser::{dist, Browser};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn home_page_renders_with_shell_and_passes_axe() {
@@ -540,6 +365,23 @@ async fn a_first_journey_by_keyboard_profile_then_checklist() {
     }
     let town = b.wait_xpath("//select[@id='town']").await.prop("value").await.unwrap();
     assert_eq!(town.as_deref(), Some("bergen"));
+    // "Help me choose": two answers, and the chooser suggests a form with its reasons.
+    b.click("//input[@id='form-help']").await;
+    b.click("//input[@id='partners-no']").await;
+    b.click("//input[@id='risk-no']").await;
+    b.wait_xpath("//div[contains(@class,'advice')]//strong[contains(., 'We suggest: Sole proprietorship')]").await;
+    b.wait_xpath("//div[contains(@class,'advice')]//li[contains(., 'you can run it alone')]").await;
+    b.axe().await;
+    b.click("//div[contains(@class,'advice')]//button").await;
+    b.wait_xpath("//input[@id='form-enk']").await;
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    let focused: Value = b.client.execute("return document.activeElement.id", vec![]).await.unwrap();
+    assert_eq!(focused, json!("form-enk"), "focus moves to the chosen form");
+    // An answer shows up as the reason a step is there.
+    b.click("//input[@id='hiring-yes']").await;
+    b.open("checklist/no").await;
+    b.click("//button[@id='toggle-all']").await;
+    b.wait_xpath("//p[contains(@class,'why') and contains(., 'Shown because you plan to hire staff')]").await;
     // The home page now says what to do next.
     b.open("").await;
     b.wait_xpath("//section[contains(@class,'next-step')]//a[contains(., 'Go to this step')]").await;

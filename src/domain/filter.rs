@@ -9,6 +9,7 @@ use std::collections::BTreeSet;
 
 use super::content::{Pack, Resource};
 use super::search::SearchIndex;
+use super::state::Profile;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ResourceView {
@@ -167,11 +168,20 @@ impl ResourceView {
     }
 
     /// The resources in this view, as indexes into `pack.resources`: ranked by the search
-    /// when there are search words, else in pack order.
-    pub fn results(&self, pack: &Pack, index: &SearchIndex, saved: &BTreeSet<String>) -> Vec<usize> {
+    /// when there are search words, else in pack order with the founder's own first (help in
+    /// their town or region, then help for their sector).
+    pub fn results(&self, pack: &Pack, index: &SearchIndex, saved: &BTreeSet<String>, profile: &Profile) -> Vec<usize> {
         let pass = |i: &usize| self.admits(pack, &pack.resources[*i], saved);
         if self.q.trim().is_empty() {
-            (0..pack.resources.len()).filter(pass).collect()
+            let mut found: Vec<usize> = (0..pack.resources.len()).filter(pass).collect();
+            let mine = |i: &usize| {
+                let r = &pack.resources[*i];
+                let local = profile.town.as_deref().is_some_and(|t| !(r.towns.is_empty() && r.regions.is_empty()) && serves(pack, r, t));
+                let sector = r.sectors.iter().any(|s| profile.sectors.contains(s));
+                std::cmp::Reverse(2 * local as u8 + sector as u8)
+            };
+            found.sort_by_key(mine);
+            found
         } else {
             index.search(&self.q).into_iter().map(|h| h.doc).filter(pass).collect()
         }
@@ -232,25 +242,36 @@ mod tests {
         let pack = sample_pack();
         let index = SearchIndex::new(&resource_docs(&pack));
         let none = BTreeSet::new();
-        let all = ResourceView::default().results(&pack, &index, &none);
+        let all = ResourceView::default().results(&pack, &index, &none, &Profile::default());
         assert_eq!(all.len(), pack.resources.len());
-        let free = ResourceView { free: true, ..Default::default() }.results(&pack, &index, &none);
+        let free = ResourceView { free: true, ..Default::default() }.results(&pack, &index, &none, &Profile::default());
         assert!(!free.is_empty() && free.len() < all.len());
         assert!(free.iter().all(|i| pack.resources[*i].cost.as_deref() == Some("free")));
-        let funding = ResourceView::from_query("kind=funding").results(&pack, &index, &none);
+        let funding = ResourceView::from_query("kind=funding").results(&pack, &index, &none, &Profile::default());
         assert!(!funding.is_empty() && funding.iter().all(|i| pack.resources[*i].kind == "funding"));
-        let arabic = ResourceView::from_query("help_in=ar").results(&pack, &index, &none);
+        let arabic = ResourceView::from_query("help_in=ar").results(&pack, &index, &none, &Profile::default());
         assert!(!arabic.is_empty() && arabic.iter().all(|i| pack.resources[*i].languages.contains(&"ar".to_string())));
-        let green = ResourceView::from_query("green=1").results(&pack, &index, &none);
+        let green = ResourceView::from_query("green=1").results(&pack, &index, &none, &Profile::default());
         assert!(!green.is_empty());
         let step = &pack.step("register-business").unwrap().resources;
-        let for_step = ResourceView::from_query("step=register-business").results(&pack, &index, &none);
+        let for_step = ResourceView::from_query("step=register-business").results(&pack, &index, &none, &Profile::default());
         assert_eq!(for_step.len(), step.len());
         let mine: BTreeSet<String> = [saved_key("no", &pack.resources[3].id)].into();
-        assert_eq!(ResourceView::from_query("mine=1").results(&pack, &index, &mine), vec![3]);
+        assert_eq!(ResourceView::from_query("mine=1").results(&pack, &index, &mine, &Profile::default()), vec![3]);
         // Search words and a filter together: every hit passes the filter.
-        let both = ResourceView::from_query("q=tax&free=1").results(&pack, &index, &none);
+        let both = ResourceView::from_query("q=tax&free=1").results(&pack, &index, &none, &Profile::default());
         assert!(!both.is_empty() && both.iter().all(|i| free.contains(i)));
+    }
+
+    #[test]
+    fn the_founders_own_help_comes_first() {
+        let pack = sample_pack();
+        let index = SearchIndex::new(&resource_docs(&pack));
+        let profile = Profile { town: Some("bergen".into()), ..Default::default() };
+        let got = ResourceView::default().results(&pack, &index, &BTreeSet::new(), &profile);
+        assert_eq!(got.len(), pack.resources.len(), "ordering never hides anything");
+        let first = &pack.resources[got[0]];
+        assert!(serves(&pack, first, "bergen") && !(first.towns.is_empty() && first.regions.is_empty()), "{}", first.id);
     }
 
     #[test]
@@ -259,7 +280,7 @@ mod tests {
             let index = SearchIndex::new(&resource_docs(&pack));
             let national = pack.resources.iter().filter(|r| r.towns.is_empty() && r.regions.is_empty()).count();
             for town in &pack.meta.towns {
-                let got = ResourceView { place: Some(town.id.clone()), ..Default::default() }.results(&pack, &index, &BTreeSet::new());
+                let got = ResourceView { place: Some(town.id.clone()), ..Default::default() }.results(&pack, &index, &BTreeSet::new(), &Profile::default());
                 assert!(got.len() >= national, "{}: national resources always included", town.id);
                 for i in &got {
                     let r = &pack.resources[*i];

@@ -43,6 +43,11 @@ pub struct Profile {
     pub hiring: Option<bool>,
     /// A legal form id of the country pack, or `None` for "help me choose".
     pub legal_form: Option<String>,
+    /// For the legal-form chooser: will the business carry big risks (loans, large contracts,
+    /// expensive equipment)?
+    pub high_risk: Option<bool>,
+    /// For the legal-form chooser: will investors put money in?
+    pub investors: Option<bool>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

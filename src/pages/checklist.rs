@@ -153,6 +153,10 @@ fn StepList(
                                         {step.optional.then(|| view! { <span class="tag">"optional"</span> })}
                                         {move || (!step_fits()).then(|| view! { <span class="tag">"may not apply to you"</span> })}
                                     </p>
+                                    {let (pack, st) = (pack.clone(), step.clone()); move || {
+                                        let why = app.saved.with(|s| plan::why_shown(&pack, &st, &s.profile));
+                                        (!why.is_empty()).then(|| view! { <p class="why">{why.join(" · ")}</p> })
+                                    }}
                                     <div class="step-body" id=body hidden=move || !is_open2()>
                                         {move || is_open3().then(|| view! {
                                             <p class="summary">{summary.clone()}</p>

@@ -14,6 +14,7 @@ use crate::components::controls::{choice, derived, select};
 use crate::components::title::Title;
 use crate::components::with_pack::with_pack;
 use crate::domain::content::{Pack, SECTORS};
+use crate::domain::plan;
 use crate::domain::state::{Profile, Residence};
 use crate::packs::Load;
 use crate::routes::Page;
@@ -195,8 +196,61 @@ fn LegalFormQuestion(
             {choice(true, "form-help".into(), "legal-form", "Help me choose".into_any(),
                 derived(move || app.saved.with(|s| s.profile.legal_form.is_none())),
                 Arc::new(move |_| app.saved.update(|s| s.profile.legal_form = None)))}
+            <Chooser pack=pack.clone() />
             <p class="hint"><a href=format!("{}#legal-forms", Page::Checklist(Some(pack.meta.id.clone())).href())>
                 {format!("Compare the legal forms in {}", pack.meta.name)}</a></p>
         </fieldset>
     }
+}
+
+/// "Help me choose": two more answers, then the form that fits best and why, from the facts
+/// in the pack. Shown while no form is chosen.
+#[component]
+fn Chooser(
+    /// The chosen country's pack.
+    pack: Arc<Pack>,
+) -> impl IntoView {
+    let app = use_app();
+    let undecided = Memo::new(move |_| app.saved.with(|s| s.profile.legal_form.is_none()));
+    move || undecided.get().then(|| {
+        let pack = pack.clone();
+        let advice = move || {
+            let advice = app.saved.with(|s| plan::choose_form(&pack, &s.profile).map(|(f, why)| (f.id.clone(), f.name.clone(), f.local_name.clone(), why)));
+            match advice {
+                Some((id, name, local, why)) => view! {
+                    <div class="advice" role="status">
+                        <p><strong>{format!("We suggest: {name} ({local})")}</strong></p>
+                        <ul>{why.into_iter().map(|w| view! { <li>{w}</li> }).collect_view()}</ul>
+                        <button type="button" class="secondary" on:click=move |_| {
+                            app.saved.update(|s| s.profile.legal_form = Some(id.clone()));
+                            // The advice closes; keep the keyboard on the chosen form.
+                            let target = format!("form-{id}");
+                            request_animation_frame(move || {
+                                use wasm_bindgen::JsCast;
+                                if let Some(e) = document().get_element_by_id(&target).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+                                    let _ = e.focus();
+                                }
+                            });
+                        }>
+                            {format!("Choose {name}")}
+                        </button>
+                    </div>
+                }.into_any(),
+                None => view! { <p class="hint" role="status">"Answer these questions and whether you start alone (question 4) to get a suggestion."</p> }.into_any(),
+            }
+        };
+        view! {
+            <div class="chooser">
+                <fieldset class="inner">
+                    <legend>"Will the business take big risks, such as loans, large contracts or expensive equipment?"</legend>
+                    {yes_no("risk", ["Yes", "No", "Not sure yet"], |p| p.high_risk, |p, v| p.high_risk = v)}
+                </fieldset>
+                <fieldset class="inner">
+                    <legend>"Do you want investors to put money into the business?"</legend>
+                    {yes_no("investors", ["Yes", "No", "Not sure yet"], |p| p.investors, |p, v| p.investors = v)}
+                </fieldset>
+                {advice}
+            </div>
+        }
+    })
 }

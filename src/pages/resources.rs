@@ -80,7 +80,7 @@ fn ResourceList(
     };
     let hits = {
         let (pack, index) = (pack.clone(), index.clone());
-        Memo::new(move |_| app.saved.with(|s| view_now.with(|v| v.results(&pack, &index, &s.saved_resources))))
+        Memo::new(move |_| app.saved.with(|s| view_now.with(|v| v.results(&pack, &index, &s.saved_resources, &s.profile))))
     };
     let filtered = move || view_now.with(|v| !v.q.trim().is_empty() || v.active_filters() > 0);
     let current = {

@@ -133,6 +133,10 @@ fn StepView(
             <p class="tag">{if s.optional { "This step is optional." } else { "This step is one of several choices: do the one that fits you." }}</p>
         })}
 
+        {let (st, pack) = (s.clone(), pack.clone()); move || {
+            let why = app.saved.with(|saved| crate::domain::plan::why_shown(&pack, &st, &saved.profile));
+            (!why.is_empty()).then(|| view! { <p class="why">{why.join(" · ")}</p> })
+        }}
         {let st = s.clone(); move || (!app.saved.with(|saved| crate::domain::plan::applies_to(&st, &saved.profile))).then(|| view! {
             <p class="tag">"From your answers, this step may not apply to you. "<a href=Page::Profile.href()>"Check your answers"</a></p>
         })}
