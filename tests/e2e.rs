@@ -121,7 +121,8 @@ async fn typed_deep_links_open_every_route() {
     let href = link.attr("href").await.unwrap().unwrap();
     b.client.goto(&format!("{}{href}", b.server.origin)).await.unwrap();
     b.h1(&title).await;
-    b.wait_xpath("//main//a[starts-with(@href,'https://') and @target='_blank']").await;
+    b.wait_xpath("//main//a[starts-with(@href,'https://') and @target='_blank' and contains(@rel,'noopener')]").await;
+    b.wait_xpath("//dl[contains(@class,'facts')]//dt[.='Who it helps']").await;
     b.axe().await;
     b.close().await;
 }

@@ -5,7 +5,8 @@ use crate::components::title::Title;
 
 use super::resources::cost_label;
 use super::step::Sources;
-use super::{kind_label, language_name, missing_in_pack, param};
+use super::profile::sector_label;
+use super::{kind_label, language_name, missing_in_pack, param, topic_label};
 use crate::app::use_app;
 use crate::components::markdown::ExternalLink;
 use crate::components::with_pack::with_pack;
@@ -70,6 +71,9 @@ fn ResourceView(
         </button>
         <dl class="facts">
             <div><dt>"Where"</dt><dd>{place}</dd></div>
+            {(!r.topics.is_empty() || !r.sectors.is_empty()).then(|| view! {
+                <div><dt>"Who it helps"</dt><dd>{who_it_helps(&r.topics, &r.sectors)}</dd></div>
+            })}
             <div><dt>"Cost"</dt><dd>{cost_label(r.cost.as_deref().unwrap_or(""))}</dd></div>
             {(!r.languages.is_empty()).then(|| view! {
                 <div><dt>"Languages"</dt><dd>{r.languages.iter().map(|l| language_name(l)).collect::<Vec<_>>().join(", ")}</dd></div>
@@ -88,4 +92,18 @@ fn ResourceView(
         })}
         <Sources sources=r.sources.clone() />
     }
+}
+
+/// "Founders who need help with registration, tax; in green businesses".
+fn who_it_helps(topics: &[String], sectors: &[String]) -> String {
+    let mut out = String::from("Founders");
+    if !topics.is_empty() {
+        out.push_str(" who need help with: ");
+        out.push_str(&topics.iter().map(|t| topic_label(t)).collect::<Vec<_>>().join(", "));
+    }
+    if !sectors.is_empty() {
+        out.push_str(if topics.is_empty() { " in these sectors: " } else { "; in these sectors: " });
+        out.push_str(&sectors.iter().map(|s| sector_label(s)).collect::<Vec<_>>().join(", "));
+    }
+    out
 }
