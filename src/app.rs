@@ -126,9 +126,14 @@ fn FocusOnNavigate() -> impl IntoView {
 }
 
 fn focus_main() {
+    focus("main");
+}
+
+/// Moves keyboard focus to the element with this id, if there is one.
+pub fn focus(id: &str) {
     use wasm_bindgen::JsCast;
-    if let Some(main) = document().get_element_by_id("main").and_then(|m| m.dyn_into::<web_sys::HtmlElement>().ok()) {
-        let _ = main.focus();
+    if let Some(e) = document().get_element_by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = e.focus();
     }
 }
 

@@ -5,7 +5,7 @@
 //! here instead, as `base + path`, with the base read once from the `<base href>` that Trunk
 //! writes for the public URL. The router intercepts clicks on these links as usual.
 
-use std::fmt::Write;
+use crate::domain::filter::percent_encode;
 
 /// A page of the app. `path()` and `parse()` are inverse of each other.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -22,16 +22,11 @@ pub enum Page {
     Profile,
 }
 
-/// Keeps a path segment safe: ids are slugs, but a typed URL can hold anything.
+/// Keeps a path segment safe: ids are slugs, but a typed URL can hold anything (`.` too is
+/// escaped, so a segment is never `..`).
 fn segment(out: &mut String, s: &str) {
     out.push('/');
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || b == b'-' || b == b'_' {
-            out.push(b as char);
-        } else {
-            let _ = write!(out, "%{b:02X}");
-        }
-    }
+    out.push_str(&percent_encode(s, b"-_"));
 }
 
 impl Page {

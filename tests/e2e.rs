@@ -55,9 +55,7 @@ async fn links_navigate_and_the_back_button_works() {
     assert!(b.client.find(Locator::Css("a.step-link")).await.is_err(), "hide all closes every step");
     // Open the first step again, and follow its link.
     b.click("(//button[contains(@class,'step-toggle')])[1]").await;
-    let title = b.wait_xpath("(//li[contains(@class,'step-item')])[1]//h3").await.text().await.unwrap();
-    // The heading reads "Step 1: title" to a screen reader; the visible title is the last line.
-    let title = title.lines().last().unwrap_or_default().trim_end_matches(['+', '−', ' ']).to_string();
+    let title = step_title(&b.wait_xpath("(//li[contains(@class,'step-item')])[1]//h3").await).await;
     let first = b.wait_xpath("(//a[contains(@class,'step-link')])[1]").await;
     let href = first.attr("href").await.unwrap().unwrap();
     assert!(href.starts_with(&b.base), "internal links carry the sub-path: {href}");
@@ -254,6 +252,13 @@ async fn search_as_you_type_and_share_the_view() {
     b.close().await;
 }
 
+/// A checklist step's visible title. Its heading reads "Step 1: title" to a screen reader
+/// (the first line), and the open/closed sign is drawn after it.
+async fn step_title(heading: &fantoccini::elements::Element) -> String {
+    let text = heading.text().await.unwrap();
+    text.lines().last().unwrap_or_default().trim_end_matches(['+', '−', ' ']).to_string()
+}
+
 impl Browser {
     /// Presses Tab until the focused element's text or value contains `want`, checking at
     /// every stop that focus is visible (an outline or a ring).
@@ -344,8 +349,7 @@ async fn a_first_journey_by_keyboard_profile_then_checklist() {
     b.wait_xpath("//li[@data-step='residence-permit']//span[contains(., 'may not apply to you')]").await;
     // Open the second step by keyboard and tick its first task with Space.
     let second = b.wait_xpath("(//button[contains(@class,'step-toggle')])[2]").await;
-    let second_title = second.text().await.unwrap();
-    let second_title = second_title.lines().last().unwrap_or_default().trim_end_matches(['+', '−', ' ']).to_string();
+    let second_title = step_title(&second).await;
     b.tab_to(&second_title).await;
     b.press(Key::Enter).await;
     b.wait_xpath("(//button[contains(@class,'step-toggle')])[2][@aria-expanded='true']").await;

@@ -238,13 +238,19 @@ fn other_tab_saves(state: &SavedState) {
     storage().set_item(&StorageKey::State.name(), &envelope::encode(state, at)).unwrap();
 }
 
-#[wasm_bindgen_test]
-async fn another_tabs_save_is_picked_up_when_it_happens() {
+/// Persistence on empty storage, watching the page; the states it hands back are collected.
+fn watched_from_scratch() -> (Persistence, SavedState, Rc<RefCell<Vec<SavedState>>>) {
     clear_storage();
-    let (p, _, _) = Persistence::open(|_| {});
+    let (p, state, _) = Persistence::open(|_| {});
     let heard: Rc<RefCell<Vec<SavedState>>> = Rc::default();
     let h = heard.clone();
     p.watch_page(move |s| h.borrow_mut().push(s));
+    (p, state, heard)
+}
+
+#[wasm_bindgen_test]
+async fn another_tabs_save_is_picked_up_when_it_happens() {
+    let (_p, _, heard) = watched_from_scratch();
     other_tab_saves(&state_with_note("from the other tab"));
     // The browser fires `storage` in every other tab of the origin; fire it as it would.
     let window = web_sys::window().unwrap();
@@ -254,11 +260,7 @@ async fn another_tabs_save_is_picked_up_when_it_happens() {
 
 #[wasm_bindgen_test]
 async fn a_change_made_while_another_tab_saved_is_merged_not_lost() {
-    clear_storage();
-    let (p, base, _) = Persistence::open(|_| {});
-    let heard: Rc<RefCell<Vec<SavedState>>> = Rc::default();
-    let h = heard.clone();
-    p.watch_page(move |s| h.borrow_mut().push(s));
+    let (p, base, heard) = watched_from_scratch();
     // This tab ticks a task (waiting for the debounce) while the other tab saves a resource.
     let mut ours = base.clone();
     ours.progress.entry("no".into()).or_default().entry("register-business".into()).or_default().tasks.insert("fill-in".into());

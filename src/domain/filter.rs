@@ -57,19 +57,23 @@ pub fn decode(s: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
-/// Percent-encodes a query component: everything but ASCII letters, digits and `-_.~`.
-pub fn encode(s: &str) -> String {
+/// Percent-encodes a text: every byte but ASCII letters, digits and those in `keep` becomes
+/// `%XX`. Shared by query components and path segments ([`crate::routes`]).
+pub fn percent_encode(s: &str, keep: &[u8]) -> String {
     let mut out = String::with_capacity(s.len());
     for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+        if b.is_ascii_alphanumeric() || keep.contains(&b) {
             out.push(b as char);
         } else {
-            out.push('%');
-            out.push(char::from_digit((b >> 4) as u32, 16).unwrap_or('0').to_ascii_uppercase());
-            out.push(char::from_digit((b & 15) as u32, 16).unwrap_or('0').to_ascii_uppercase());
+            out.push_str(&format!("%{b:02X}"));
         }
     }
     out
+}
+
+/// Percent-encodes a query component: everything but ASCII letters, digits and `-_.~`.
+pub fn encode(s: &str) -> String {
+    percent_encode(s, b"-_.~")
 }
 
 /// Whether a resource serves a town or region: national resources serve everywhere; a

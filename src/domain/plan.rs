@@ -59,9 +59,25 @@ pub fn current_step<'a>(pack: &'a Pack, progress: Option<&Progress>, profile: &P
         .copied()
 }
 
-/// Finished and total steps, among those given.
-pub fn count<'a>(steps: impl IntoIterator<Item = &'a Step>, progress: Option<&Progress>) -> (usize, usize) {
-    steps.into_iter().fold((0, 0), |(done, all), s| (done + finished(status(progress, &s.id)) as usize, all + 1))
+/// Finished and total steps, among those given that apply to the profile.
+pub fn count<'a>(steps: impl IntoIterator<Item = &'a Step>, progress: Option<&Progress>, profile: &Profile) -> (usize, usize) {
+    steps
+        .into_iter()
+        .filter(|s| applies_to(s, profile))
+        .fold((0, 0), |(done, all), s| (done + finished(status(progress, &s.id)) as usize, all + 1))
+}
+
+/// Where a founder stands in a pack: finished and total steps that apply to them, and the
+/// current step.
+pub struct Standing<'a> {
+    pub done: usize,
+    pub total: usize,
+    pub current: Option<&'a Step>,
+}
+
+pub fn standing<'a>(pack: &'a Pack, progress: Option<&Progress>, profile: &Profile) -> Standing<'a> {
+    let (done, total) = count(&pack.steps, progress, profile);
+    Standing { done, total, current: current_step(pack, progress, profile) }
 }
 
 /// Notes and ticks kept for step ids the pack no longer has (a content update removed or
@@ -184,8 +200,15 @@ mod tests {
         assert_eq!(current_step(&pack, Some(&busy), &p).map(|s| s.id.as_str()), Some(ids[1]));
         let all: Progress = prog(&ids.iter().map(|i| (*i, StepStatus::NotRelevant)).collect::<Vec<_>>());
         assert_eq!(current_step(&pack, Some(&all), &p), None);
-        assert_eq!(count(&pack.steps, Some(&all)), (ids.len(), ids.len()));
-        assert_eq!(count(&pack.steps, Some(&done)), (1, ids.len()));
+        assert_eq!(count(&pack.steps, Some(&all), &p), (ids.len(), ids.len()));
+        assert_eq!(count(&pack.steps, Some(&done), &p), (1, ids.len()));
+        // Steps an answer rules out are not counted.
+        let eu = Profile { residence: Some(Residence::Eu), ..Default::default() };
+        let ruled_out = pack.steps.iter().filter(|s| !applies_to(s, &eu)).count();
+        assert!(ruled_out > 0);
+        let st = standing(&pack, Some(&done), &eu);
+        assert_eq!((st.done, st.total), (1, ids.len() - ruled_out));
+        assert_eq!(st.current.map(|s| s.id.as_str()), current_step(&pack, Some(&done), &eu).map(|s| s.id.as_str()));
     }
 
     #[test]

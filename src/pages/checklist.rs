@@ -43,11 +43,8 @@ fn StepList(
     let standing = {
         let (pack, country) = (pack.clone(), country.clone());
         Memo::new(move |_| app.saved.with(|s| {
-            let progress = s.progress.get(&country);
-            let fits: Vec<&Step> = plan::ordered(&pack).into_iter().filter(|st| plan::applies_to(st, &s.profile)).collect();
-            let (done, total) = plan::count(fits.iter().copied(), progress);
-            let current = plan::current_step(&pack, progress, &s.profile).map(|st| st.id.clone());
-            (done, total, current)
+            let st = plan::standing(&pack, s.progress.get(&country), &s.profile);
+            (st.done, st.total, st.current.map(|c| c.id.clone()))
         }))
     };
     let status_of = {
@@ -104,7 +101,7 @@ fn StepList(
             let labelled = heading.clone();
             let phase_count = {
                 let (steps, country) = (steps.clone(), country.clone());
-                Memo::new(move |_| app.saved.with(|s| plan::count(steps.iter().filter(|st| plan::applies_to(st, &s.profile)), s.progress.get(&country))))
+                Memo::new(move |_| app.saved.with(|s| plan::count(&steps, s.progress.get(&country), &s.profile)))
             };
             let bar = format!("bar-{}", phase.id);
             view! {

@@ -70,10 +70,8 @@ fn NextStep(
     let country = pack.meta.id.clone();
     move || {
         let (current, done, total) = app.saved.with(|s| {
-            let progress = s.progress.get(&country);
-            let fits = plan::ordered(&pack).into_iter().filter(|st| plan::applies_to(st, &s.profile));
-            let (done, total) = plan::count(fits, progress);
-            (plan::current_step(&pack, progress, &s.profile).cloned(), done, total)
+            let st = plan::standing(&pack, s.progress.get(&country), &s.profile);
+            (st.current.cloned(), st.done, st.total)
         });
         let checklist = Page::Checklist(Some(country.clone())).href();
         let phase = |id: &str| pack.meta.phases.iter().find(|p| p.id == id).map(|p| p.title.clone()).unwrap_or_default();

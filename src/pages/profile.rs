@@ -52,18 +52,25 @@ fn radio(
         Arc::new(move |_| app.saved.update(|s| set(&mut s.profile))))
 }
 
-/// Yes / no / not decided, for an `Option<bool>` answer.
+/// A yes / no / not decided question, for an `Option<bool>` answer.
 fn yes_no(
+    legend: &'static str,
     name: &'static str,
     labels: [&'static str; 3],
     get: fn(&Profile) -> Option<bool>,
     set: fn(&mut Profile, Option<bool>),
 ) -> impl IntoView {
-    [(Some(true), "yes"), (Some(false), "no"), (None, "unsure")]
+    let choices = [(Some(true), "yes"), (Some(false), "no"), (None, "unsure")]
         .into_iter()
         .zip(labels)
         .map(|((v, value), label)| radio(name, value, label, move |p| get(p) == v, move |p| set(p, v)))
-        .collect_view()
+        .collect_view();
+    view! {
+        <fieldset class="inner">
+            <legend>{legend}</legend>
+            {choices}
+        </fieldset>
+    }
 }
 
 #[component]
@@ -137,14 +144,8 @@ pub fn ProfilePage() -> impl IntoView {
                             })))
                     }).collect_view()}
                 </fieldset>
-                <fieldset class="inner">
-                    <legend>"Will you start alone or with partners?"</legend>
-                    {yes_no("partners", ["With one or more partners", "Alone", "Not decided yet"], |p| p.partners, |p, v| p.partners = v)}
-                </fieldset>
-                <fieldset class="inner">
-                    <legend>"Do you plan to hire staff in the first year?"</legend>
-                    {yes_no("hiring", ["Yes", "No", "Not sure yet"], |p| p.hiring, |p, v| p.hiring = v)}
-                </fieldset>
+                {yes_no("Will you start alone or with partners?", "partners", ["With one or more partners", "Alone", "Not decided yet"], |p| p.partners, |p, v| p.partners = v)}
+                {yes_no("Do you plan to hire staff in the first year?", "hiring", ["Yes", "No", "Not sure yet"], |p| p.hiring, |p, v| p.hiring = v)}
             </fieldset>
             {move || country().map(|c| with_pack(Arc::new(move || c.clone()), Arc::new(|pack| view! { <LegalFormQuestion pack /> }.into_any())))}
             <p class="actions">
@@ -225,12 +226,7 @@ fn Chooser(
                             app.saved.update(|s| s.profile.legal_form = Some(id.clone()));
                             // The advice closes; keep the keyboard on the chosen form.
                             let target = format!("form-{id}");
-                            request_animation_frame(move || {
-                                use wasm_bindgen::JsCast;
-                                if let Some(e) = document().get_element_by_id(&target).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-                                    let _ = e.focus();
-                                }
-                            });
+                            request_animation_frame(move || crate::app::focus(&target));
                         }>
                             {format!("Choose {name}")}
                         </button>
@@ -241,14 +237,8 @@ fn Chooser(
         };
         view! {
             <div class="chooser">
-                <fieldset class="inner">
-                    <legend>"Will the business take big risks, such as loans, large contracts or expensive equipment?"</legend>
-                    {yes_no("risk", ["Yes", "No", "Not sure yet"], |p| p.high_risk, |p, v| p.high_risk = v)}
-                </fieldset>
-                <fieldset class="inner">
-                    <legend>"Do you want investors to put money into the business?"</legend>
-                    {yes_no("investors", ["Yes", "No", "Not sure yet"], |p| p.investors, |p, v| p.investors = v)}
-                </fieldset>
+                {yes_no("Will the business take big risks, such as loans, large contracts or expensive equipment?", "risk", ["Yes", "No", "Not sure yet"], |p| p.high_risk, |p, v| p.high_risk = v)}
+                {yes_no("Do you want investors to put money into the business?", "investors", ["Yes", "No", "Not sure yet"], |p| p.investors, |p, v| p.investors = v)}
                 {advice}
             </div>
         }

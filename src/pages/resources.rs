@@ -42,32 +42,11 @@ fn ResourceList(
     let navigate = use_navigate();
     let list_page = Page::Resources(Some(country.clone())).path();
     // Typing refines one view (replace); a filter makes a new view (push).
-    let go = Arc::new(move |v: ResourceView, replace: bool| {
+    let go: Go = Arc::new(move |v: ResourceView, replace: bool| {
         navigate(&format!("{list_page}{}", v.to_query()), NavigateOptions { replace, scroll: false, ..Default::default() });
     });
-    // Every filter control changes one field of the view and pushes the new view.
-    let change = {
-        let go = go.clone();
-        move |f: fn(&mut ResourceView, String)| -> OnChange<String> {
-            let go = go.clone();
-            Arc::new(move |x: String| {
-                let mut v = view_now.get_untracked();
-                f(&mut v, x);
-                go(v, false);
-            })
-        }
-    };
-    let tick = {
-        let go = go.clone();
-        move |f: fn(&mut ResourceView, bool)| -> OnChange<bool> {
-            let go = go.clone();
-            Arc::new(move |on: bool| {
-                let mut v = view_now.get_untracked();
-                f(&mut v, on);
-                go(v, false);
-            })
-        }
-    };
+    let change = |f: fn(&mut ResourceView, String)| edit(view_now, go.clone(), f);
+    let tick = |f: fn(&mut ResourceView, bool)| edit(view_now, go.clone(), f);
     let value = move |f: fn(&ResourceView) -> &Option<String>| derived(move || view_now.with(|v| f(v).clone().unwrap_or_default()));
     let flag = move |f: fn(&ResourceView) -> bool| derived(move || view_now.with(f));
     let on_input = {
@@ -182,6 +161,18 @@ fn ResourceList(
         <p class="visually-hidden" role="status" aria-live="polite">{count_for_screen_readers}</p>
         {results}
     }
+}
+
+/// Goes to a view of the resource bank; `true` replaces the current history entry.
+type Go = Arc<dyn Fn(ResourceView, bool) + Send + Sync>;
+
+/// A filter control's change handler: changes one field of the view and pushes the new view.
+fn edit<T: 'static>(view_now: Memo<ResourceView>, go: Go, f: fn(&mut ResourceView, T)) -> OnChange<T> {
+    Arc::new(move |x: T| {
+        let mut v = view_now.get_untracked();
+        f(&mut v, x);
+        go(v, false);
+    })
 }
 
 /// One resource in a list.
