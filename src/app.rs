@@ -5,7 +5,9 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
 use crate::components::shell::{Footer, Header, Notices};
+use crate::domain::i18n::{self, tr};
 use crate::domain::state::SavedState;
+use crate::language::{self, Ui};
 use crate::packs::Packs;
 use crate::pages;
 use crate::routes::base;
@@ -22,8 +24,8 @@ pub struct AppState {
     /// How saving works on this page load.
     pub mode: RwSignal<Mode>,
     pub packs: Packs,
-    /// The content language; a memo, so pages re-render only when it really changes.
-    language: Memo<String>,
+    /// The interface language (content follows it where a pack is translated).
+    pub ui: Ui,
     persistence: StoredValue<Persistence, LocalStorage>,
 }
 
@@ -40,14 +42,21 @@ impl AppState {
         let p = persistence.clone();
         Effect::new(move |_| saved.with(|s| p.schedule(s.clone())));
         persistence.watch_page(move |newer| saved.set(newer));
-        let language =
-            Memo::new(move |_| saved.with(|s| s.settings.language.clone()).unwrap_or_else(|| "en".into()));
-        AppState { saved, notices, mode, packs: Packs::new(), language, persistence: StoredValue::new_local(persistence) }
+        // The language: an adviser's link first, then the saved choice, then the browser's.
+        let link = language::link_language();
+        let chosen = saved.with_untracked(|s| s.settings.language.clone());
+        let start = i18n::negotiate(link.as_deref(), chosen.as_deref(), &language::browser_languages());
+        if link.as_deref().and_then(i18n::supported) == Some(start) && chosen.as_deref() != Some(start.code) {
+            saved.update(|s| s.settings.language = Some(start.code.to_string()));
+        }
+        let packs = Packs::new();
+        let ui = Ui::new(packs, start);
+        AppState { saved, notices, mode, packs, ui, persistence: StoredValue::new_local(persistence) }
     }
 
-    /// The language content is shown in (English until other languages land).
-    pub fn language(&self) -> String {
-        self.language.get()
+    /// The interface language's code (reactive); content packs are asked for in it.
+    pub fn language(&self) -> &'static str {
+        self.ui.installed.get().unwrap_or(i18n::ENGLISH).code
     }
 
     /// Writes a waiting change now (used by tests and before leaving).
@@ -86,11 +95,46 @@ pub fn use_app() -> AppState {
 pub fn App() -> impl IntoView {
     let state = AppState::new();
     provide_context(state);
+    let ui = state.ui;
+    // After a switch of language every view is drawn again: keep the keyboard on the switch.
+    Effect::new(move |before: Option<Option<&'static i18n::Language>>| {
+        let now = ui.installed.get();
+        if before.flatten().is_some() && now.is_some() {
+            request_animation_frame(|| focus("language-select"));
+        }
+        now
+    });
+    move || match ui.installed.get() {
+        Some(_) => {
+            remove_boot_screen();
+            view! { <Frame /> }.into_any()
+        }
+        None => ui.failed.get().map(|reason| view! {
+            // No catalog yet, so this one message is in English.
+            <div class="problem" role="alert">
+                <p>"Career Kit could not load its texts. Check your internet connection and try again."</p>
+                <p class="detail">{reason}</p>
+                <button type="button" on:click=move |_| { ui.failed.set(None); state.packs.retry(); ui.wanted.update(|_| {}); }>"Try again"</button>
+            </div>
+        }).into_any(),
+    }
+}
+
+/// The static first screen of index.html stays until the texts are here.
+fn remove_boot_screen() {
+    if let Some(boot) = document().get_element_by_id("boot") {
+        boot.remove();
+    }
+}
+
+/// The shell and the routes, in the installed language.
+#[component]
+fn Frame() -> impl IntoView {
     let base = base();
     view! {
         <Router base=base>
             <FocusOnNavigate />
-            <a class="skip-link" href="#main" on:click=skip_to_main>"Skip to content"</a>
+            <a class="skip-link" href="#main" on:click=skip_to_main>{tr::skip_to_content()}</a>
             <Header />
             <Notices />
             <main id="main" tabindex="-1">
@@ -102,6 +146,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/resources") view=pages::resources::Resources />
                     <Route path=path!("/resources/:country") view=pages::resources::Resources />
                     <Route path=path!("/resources/:country/:id") view=pages::resource::ResourcePage />
+                    <Route path=path!("/glossary/:country") view=pages::glossary::Glossary />
                     <Route path=path!("/settings") view=pages::settings::Settings />
                     <Route path=path!("/about-you") view=pages::profile::ProfilePage />
                 </Routes>

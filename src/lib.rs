@@ -15,19 +15,16 @@ pub mod app;
 #[cfg(target_arch = "wasm32")]
 pub mod components;
 #[cfg(target_arch = "wasm32")]
+pub mod language;
+#[cfg(target_arch = "wasm32")]
 pub mod packs;
 #[cfg(target_arch = "wasm32")]
 pub mod pages;
 
-/// Starts the app in the page: replaces the static first screen with the running app.
+/// Starts the app in the page. The static first screen stays until the interface texts are
+/// downloaded, then the app replaces it.
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
     console_error_panic_hook::set_once();
-    if let Some(boot) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("boot"))
-    {
-        boot.remove();
-    }
     leptos::mount::mount_to_body(app::App);
 }

@@ -20,6 +20,8 @@ pub enum Page {
     Settings,
     /// "About you and your business": the profile questions.
     Profile,
+    /// A country's official words with plain explanations.
+    Glossary(String),
 }
 
 /// Keeps a path segment safe: ids are slugs, but a typed URL can hold anything (`.` too is
@@ -53,6 +55,10 @@ impl Page {
             }
             Page::Settings => p.push_str("/settings"),
             Page::Profile => p.push_str("/about-you"),
+            Page::Glossary(country) => {
+                p.push_str("/glossary");
+                segment(&mut p, country);
+            }
         }
         p
     }
@@ -81,6 +87,7 @@ impl Page {
             ["resources", c, id] => Page::Resource { country: own(c), id: own(id) },
             ["settings"] => Page::Settings,
             ["about-you"] => Page::Profile,
+            ["glossary", c] => Page::Glossary(own(c)),
             _ => return None,
         })
     }
@@ -142,6 +149,7 @@ mod tests {
             Page::Resource { country: "no".into(), id: "altinn-start".into() },
             Page::Settings,
             Page::Profile,
+            Page::Glossary("no".into()),
         ];
         for page in pages {
             assert_eq!(Page::parse(&page.path()), Some(page.clone()), "{}", page.path());

@@ -8,27 +8,13 @@ mod support;
 use std::path::PathBuf;
 use std::time::Duration;
 
-use fantoccini::wd::WebDriverCompatibleCommand;
 use serde_json::{json, Value};
 use support::browser::Browser;
-
-/// A Chrome DevTools Protocol command, sent through chromedriver's `goog/cdp/execute`.
-#[derive(Debug)]
-struct Cdp(&'static str, Value);
-
-impl WebDriverCompatibleCommand for Cdp {
-    fn endpoint(&self, base: &url::Url, session: Option<&str>) -> Result<url::Url, url::ParseError> {
-        base.join(&format!("session/{}/goog/cdp/execute", session.unwrap_or_default()))
-    }
-    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
-        (http::Method::POST, Some(json!({ "cmd": self.0, "params": self.1 }).to_string()))
-    }
-}
 
 async fn run(b: &Browser, throttle: f64) -> String {
     b.open("bench.html").await;
     b.wait_xpath("//pre[@id='out' and normalize-space(.)='ready']").await;
-    b.client.issue_cmd(Cdp("Emulation.setCPUThrottlingRate", json!({ "rate": throttle }))).await.expect("CDP throttling");
+    b.cdp("Emulation.setCPUThrottlingRate", json!({ "rate": throttle })).await;
     b.open("bench.html?run").await;
     for _ in 0..1200 {
         if let Ok(done) = b.client.find(fantoccini::Locator::Css("#out[data-done]")).await {

@@ -17,7 +17,9 @@ async fn home_page_renders_with_shell_and_passes_axe() {
     b.open("").await;
     b.h1("Start your own business").await;
     b.wait_xpath("//header//*[contains(@class,'brand') and contains(., 'Career Kit')]").await;
-    b.wait_xpath("//header//*[@id='language-switch']").await;
+    b.wait_xpath("//header//label[@for='language-select' and contains(., 'Language')]").await;
+    b.wait_xpath("//header//select[@id='language-select']/option[@value='ar' and @lang='ar' and .='العربية']").await;
+    b.wait_xpath("/html[@lang='en' and @dir='ltr']").await;
     b.wait_xpath("//nav[@aria-label='Main']//a[contains(., 'Checklist')]").await;
     b.wait_xpath("//footer[contains(., 'on this device')]").await;
     // The country list comes from packs/index.json.
@@ -500,6 +502,83 @@ async fn filters_live_in_the_url_and_my_list_is_kept() {
         let meta = li.find(Locator::Css(".meta")).await.unwrap().text().await.unwrap();
         assert!(meta.contains("Berlin") || meta.contains("Whole country"), "not for Berlin: {meta}");
     }
+    b.axe().await;
+    b.close().await;
+}
+
+fn has_script(text: &str, range: std::ops::RangeInclusive<char>) -> bool {
+    text.chars().filter(|c| range.contains(c)).count() >= 3
+}
+const ARABIC: std::ops::RangeInclusive<char> = '\u{600}'..='\u{6FF}';
+const CYRILLIC: std::ops::RangeInclusive<char> = '\u{400}'..='\u{4FF}';
+
+/// A phone's screen: 320 CSS pixels wide.
+async fn phone_width(b: &Browser) {
+    b.cdp("Emulation.setDeviceMetricsOverride", json!({ "width": 320, "height": 720, "deviceScaleFactor": 1, "mobile": true })).await;
+    assert_eq!(b.js("return document.documentElement.clientWidth").await, json!(320));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_arabic_link_opens_right_to_left_and_ukrainian_needs_no_reload() {
+    let b = Browser::start(json!({})).await;
+    // An adviser's link opens in the client's language, whatever the browser's is.
+    b.open("checklist/no?lang=ar").await;
+    b.wait_xpath("/html[@lang='ar' and @dir='rtl']").await;
+    let h1 = b.wait_xpath("//main//h1").await.text().await.unwrap();
+    assert!(has_script(&h1, ARABIC), "the checklist heading is in Arabic: {h1}");
+    // The content is the Arabic pack, the official words stay Norwegian.
+    let first = step_title(&b.wait_xpath("(//li[contains(@class,'step-item')])[1]//h3").await).await;
+    assert!(has_script(&first, ARABIC), "the first step is in Arabic: {first}");
+    b.wait_xpath("//section[contains(@class,'legal-forms')]//span[@lang='nb' and @dir='ltr' and contains(., 'Enkeltpersonforetak')]").await;
+    // Readable on a phone: nothing sticks out at 320 px, right to left.
+    phone_width(&b).await;
+    b.fits_width().await;
+    b.axe().await;
+    // A step says its translation is not reviewed yet, and where the official source is.
+    b.click("(//a[contains(@class,'step-link')])[1]").await;
+    let note = b.wait_xpath("//p[contains(@class,'unreviewed')]").await.text().await.unwrap();
+    assert!(has_script(&note, ARABIC), "{note}");
+    b.fits_width().await;
+    b.axe().await;
+
+    // Switch to Ukrainian in the header: the texts change in the same page, no reload.
+    b.js("window.samePage = true; return true").await;
+    b.click("//select[@id='language-select']/option[@value='uk']").await;
+    b.wait_xpath("/html[@lang='uk' and @dir='ltr']").await;
+    b.wait_xpath("//nav[contains(@class,'breadcrumb')]").await;
+    let h1 = b.wait_xpath("//main//h1").await.text().await.unwrap();
+    assert!(has_script(&h1, CYRILLIC), "the step is in Ukrainian now: {h1}");
+    assert_eq!(b.js("return window.samePage === true").await, json!(true), "switching must not reload the page");
+    assert_eq!(b.js("return document.activeElement && document.activeElement.id").await, json!("language-select"), "focus stays on the switch");
+    let url = b.client.current_url().await.unwrap();
+    assert!(!url.as_str().contains("lang="), "the link's language gives way to the choice: {url}");
+    b.axe().await;
+    // The choice is saved: a reload stays in Ukrainian.
+    b.client.refresh().await.unwrap();
+    b.wait_xpath("/html[@lang='uk' and @dir='ltr']").await;
+    let h1 = b.wait_xpath("//main//h1").await.text().await.unwrap();
+    assert!(has_script(&h1, CYRILLIC), "{h1}");
+
+    // The bilingual glossary: the word on the real form, in Norwegian, beside Ukrainian.
+    b.open("glossary/no").await;
+    let term = b.wait_xpath("//dl[contains(@class,'glossary')]//div[@data-term='enkeltpersonforetak']").await.text().await.unwrap();
+    assert!(term.contains("enkeltpersonforetak") && has_script(&term, CYRILLIC), "{term}");
+    b.wait_xpath("//div[@data-term='enkeltpersonforetak']//span[@lang='nb']").await;
+    let all = b.client.find_all(Locator::Css("dl.glossary > div")).await.unwrap().len();
+    b.wait_xpath("//input[@id='glossary-search']").await.send_keys("registermelding").await.unwrap();
+    b.wait_xpath("//div[@data-term='samordnet-registermelding']").await;
+    let found = b.client.find_all(Locator::Css("dl.glossary > div")).await.unwrap().len();
+    assert!(found >= 1 && found < all, "search narrows {all} words to {found}");
+    b.fits_width().await;
+    b.axe().await;
+
+    // German's long words fit a phone too.
+    b.click("//select[@id='language-select']/option[@value='de']").await;
+    b.wait_xpath("/html[@lang='de']").await;
+    b.open("checklist/de").await;
+    b.click("//button[@id='toggle-all']").await;
+    b.wait_xpath("(//button[contains(@class,'step-toggle')])[2][@aria-expanded='true']").await;
+    b.fits_width().await;
     b.axe().await;
     b.close().await;
 }

@@ -8,7 +8,9 @@ import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 // A ceiling against regressions, not the goal: issue 9 sets the goal (160 KiB) and owns the work
 // to reach it. Raised from 200 to 240 KiB when the profile, the step-by-step checklist and the
 // resource filters landed (+32 KiB brotli, almost all of it view code); see the issue notes.
-const BUDGET_KIB = 240;
+// Raised to 250 KiB with the twelve interface languages (issue 6): the English texts now come as
+// a download (3 KiB), plus the language switch, the glossary page and the translation notes.
+const BUDGET_KIB = 250;
 const dist = process.argv[2] ?? "dist";
 
 const files = [];
@@ -32,9 +34,10 @@ for (const file of files) {
   });
 }
 
-// What the first page loads: index.html, every local file it names, and packs/index.json.
+// What the first page loads: index.html, every local file it names, packs/index.json and the
+// interface texts in English (the app downloads one language's texts before it shows).
 const html = readFileSync(join(dist, "index.html"), "utf8");
-const firstLoad = new Set(["index.html", "packs/index.json"]);
+const firstLoad = new Set(["index.html", "packs/index.json", ...files.filter((f) => /^packs\/ui\.en\./.test(f))]);
 // Attribute values may be unquoted in minified HTML.
 for (const m of html.matchAll(/(?:href|src)=["']?([^"'\s>#?]+)/g)) {
   const name = m[1].split("/").pop();
@@ -53,6 +56,21 @@ for (const [file, s] of sizes) {
 const total = { raw: 0, gzip: 0, brotli: 0 };
 for (const f of firstLoad) for (const k in total) total[k] += sizes.get(f)[k];
 console.log(`${"FIRST LOAD TOTAL".padEnd(44)}${pad(total.raw, 10)}${pad(total.gzip, 10)}${pad(total.brotli, 10)}`);
+// What each language adds: only the chosen language's texts and content are downloaded.
+const byLanguage = new Map();
+for (const [file, s] of sizes) {
+  const m = file.match(/^packs\/(?:ui\.([a-z]+)|([a-z]+)\.([a-z]+))\.[0-9a-f]+\.json$/);
+  if (!m) continue;
+  const lang = m[1] ?? m[3];
+  const row = byLanguage.get(lang) ?? { ui: 0, packs: {} };
+  if (m[1]) row.ui = s.brotli; else row.packs[m[2]] = s.brotli;
+  byLanguage.set(lang, row);
+}
+console.log("\nbytes each language adds (brotli): interface texts, then each country guide in it");
+for (const [lang, row] of [...byLanguage].sort()) {
+  const packs = Object.entries(row.packs).map(([c, b]) => `${c} ${b}`).join(", ") || "(guides fall back to English)";
+  console.log(`  ${lang.padEnd(4)} interface ${pad(row.ui, 6)}   guides: ${packs}`);
+}
 const kib = total.brotli / 1024;
 console.log(`first load, brotli: ${kib.toFixed(1)} KiB of a ${BUDGET_KIB} KiB budget (${[...firstLoad].join(", ")})`);
 if (!firstLoad.has("index.html") || ![...firstLoad].some((f) => f.endsWith(".wasm"))) {

@@ -6,6 +6,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use career_kit::domain::envelope;
+use career_kit::domain::i18n;
 use career_kit::domain::state::SavedState;
 use career_kit::storage::web::{local_storage, Persistence, DEBOUNCE_MS};
 use career_kit::storage::{Mode, Notice, StorageKey};
@@ -193,6 +194,7 @@ async fn notices_show_and_can_be_dismissed() {
     use career_kit::app::AppState;
     use career_kit::components::shell::Notices;
     use leptos::prelude::*;
+    i18n::set_current(i18n::english());
     clear_storage();
     let el = container();
     let handle = leptos::mount::mount_to(el.clone(), move || {
@@ -274,4 +276,69 @@ async fn a_change_made_while_another_tab_saved_is_merged_not_lost() {
     assert!(state.saved_resources.contains("no/altinn-start-enk"), "the other tab's save is kept");
     assert!(state.progress["no"]["register-business"].tasks.contains("fill-in"), "this tab's tick is kept");
     assert_eq!(heard.borrow().last(), Some(&state), "the page is told to show the merged state");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Languages
+
+#[wasm_bindgen_test]
+async fn the_language_switch_lists_every_language_in_its_own_name_and_saves_the_choice() {
+    use career_kit::app::AppState;
+    use career_kit::language::LanguageSwitch;
+    use leptos::prelude::*;
+    i18n::set_current(i18n::english());
+    clear_storage();
+    let el = container();
+    let app_slot: Rc<RefCell<Option<AppState>>> = Rc::default();
+    let slot = app_slot.clone();
+    let handle = leptos::mount::mount_to(el.clone(), move || {
+        let app = AppState::new();
+        provide_context(app);
+        *slot.borrow_mut() = Some(app);
+        view! { <LanguageSwitch /> }
+    });
+    let app = app_slot.borrow().unwrap();
+    let options = el.query_selector_all("select#language-select option").unwrap();
+    assert_eq!(options.length() as usize, i18n::LANGUAGES.len());
+    for (i, lang) in i18n::LANGUAGES.iter().enumerate() {
+        let option: web_sys::Element = options.item(i as u32).unwrap().unchecked_into();
+        assert_eq!(option.text_content().as_deref(), Some(lang.name));
+        assert_eq!(option.get_attribute("lang").as_deref(), Some(lang.code), "read out in its own language");
+    }
+    let label = el.query_selector("label[for=language-select]").unwrap().expect("a visible label");
+    assert!(label.text_content().unwrap().contains("Language"));
+    let select: web_sys::HtmlSelectElement = el.query_selector("select").unwrap().unwrap().unchecked_into();
+    select.set_value("ar");
+    select.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+    assert_eq!(app.saved.with_untracked(|s| s.settings.language.clone()).as_deref(), Some("ar"));
+    assert_eq!(app.ui.wanted.get_untracked().code, "ar");
+    drop(handle);
+}
+
+#[wasm_bindgen_test]
+fn html_lang_and_dir_follow_the_language() {
+    let html = web_sys::window().unwrap().document().unwrap().document_element().unwrap();
+    career_kit::language::apply_to_document(i18n::language("ar").unwrap());
+    assert_eq!((html.get_attribute("lang").as_deref(), html.get_attribute("dir").as_deref()), (Some("ar"), Some("rtl")));
+    career_kit::language::apply_to_document(i18n::language("fa").unwrap());
+    assert_eq!(html.get_attribute("dir").as_deref(), Some("rtl"));
+    career_kit::language::apply_to_document(i18n::language("uk").unwrap());
+    assert_eq!((html.get_attribute("lang").as_deref(), html.get_attribute("dir").as_deref()), (Some("uk"), Some("ltr")));
+    career_kit::language::apply_to_document(i18n::ENGLISH);
+}
+
+#[wasm_bindgen_test]
+fn language_and_country_names_come_in_the_interface_language() {
+    use career_kit::language::{country_name, language_name};
+    i18n::set_current(i18n::english());
+    assert_eq!(language_name("ar"), "Arabic");
+    assert_eq!(country_name("no", "fallback"), "Norway");
+    let catalog = i18n::Catalog { language: "de".into(), messages: vec![String::new(); i18n::tr::KEYS.len()] };
+    i18n::set_current(i18n::Texts::new(catalog).unwrap());
+    // The names are made once per language; a new language makes them afresh.
+    career_kit::language::forget_names();
+    assert_eq!(language_name("ar"), "Arabisch");
+    assert_eq!(country_name("no", "fallback"), "Norwegen");
+    i18n::set_current(i18n::english());
+    career_kit::language::forget_names();
 }

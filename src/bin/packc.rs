@@ -4,7 +4,8 @@
 //! `<country>.<language>.<hash>.json` per pack and language. It exits non-zero, naming the file
 //! and field, when a pack is broken. `packc --report <content-dir>` prints counts per pack.
 
-use career_kit::domain::content::{self, PackEntry, PackIndex};
+use career_kit::domain::content::{self, Pack, PackEntry, PackIndex};
+use career_kit::domain::i18n;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -14,7 +15,7 @@ fn fnv1a(bytes: &[u8]) -> u64 {
 }
 
 fn run(content_dir: &Path, out: Option<&Path>) -> Result<(), String> {
-    let mut index = PackIndex { packs: vec![] };
+    let mut index = PackIndex { packs: vec![], ui: BTreeMap::new() };
     let mut files: Vec<(PathBuf, String)> = vec![];
     let mut failed = false;
     for dir in content::source::pack_dirs(content_dir)? {
@@ -33,10 +34,39 @@ fn run(content_dir: &Path, out: Option<&Path>) -> Result<(), String> {
             pack.meta.id, pack.meta.name, pack.steps.len(), tasks, pack.resources.len(),
             pack.terms.len(), pack.meta.legal_forms.len(), pack.distinct_sources().len()
         );
-        let json = serde_json::to_string(&pack).map_err(|e| e.to_string())?;
-        let name = format!("{}.{}.{:010x}.json", pack.meta.id, pack.language, fnv1a(json.as_bytes()) >> 24);
         let mut langs = BTreeMap::new();
-        langs.insert(pack.language.clone(), name.clone());
+        let mut emit = |pack: &Pack, files: &mut Vec<(PathBuf, String)>| -> Result<(), String> {
+            let json = serde_json::to_string(pack).map_err(|e| e.to_string())?;
+            let name = format!("{}.{}.{:010x}.json", pack.meta.id, pack.language, fnv1a(json.as_bytes()) >> 24);
+            langs.insert(pack.language.clone(), name.clone());
+            if let Some(out) = out {
+                files.push((out.join(name), json));
+            }
+            Ok(())
+        };
+        emit(&pack, &mut files)?;
+        for (path, translation) in content::source::translations(&dir)? {
+            let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+            let mut errors = match content::source::translate(&pack, &translation) {
+                Ok(translated) => {
+                    let errors: Vec<String> = content::validate(&translated).iter().map(|e| e.to_string()).collect();
+                    if errors.is_empty() {
+                        let unreviewed = translated.steps.iter().filter(|s| s.unreviewed).count();
+                        println!("  {}: translated, {unreviewed} of {} steps not reviewed yet", translation.language, translated.steps.len());
+                        emit(&translated, &mut files)?;
+                    }
+                    errors
+                }
+                Err(errors) => errors,
+            };
+            if translation.language != stem {
+                errors.push(format!("language = \"{}\" but the file is {stem}.toml", translation.language));
+            }
+            for e in &errors {
+                eprintln!("{}: {e}", path.display());
+            }
+            failed |= !errors.is_empty();
+        }
         index.packs.push(PackEntry {
             id: pack.meta.id.clone(),
             name: pack.meta.name.clone(),
@@ -44,8 +74,25 @@ fn run(content_dir: &Path, out: Option<&Path>) -> Result<(), String> {
             local_language: pack.meta.local_language.clone(),
             files: langs,
         });
-        if let Some(out) = out {
-            files.push((out.join(name), json));
+    }
+    // The interface catalogs: one file per language, checked against English.
+    match i18n::source::compile(&content_dir.join("ui")) {
+        Ok(catalogs) => {
+            for catalog in catalogs {
+                let json = serde_json::to_string(&catalog).map_err(|e| e.to_string())?;
+                let name = format!("ui.{}.{:010x}.json", catalog.language, fnv1a(json.as_bytes()) >> 24);
+                println!("interface {}: {} bytes", catalog.language, json.len());
+                index.ui.insert(catalog.language.clone(), name.clone());
+                if let Some(out) = out {
+                    files.push((out.join(name), json));
+                }
+            }
+        }
+        Err(errors) => {
+            for e in errors {
+                eprintln!("{e}");
+            }
+            failed = true;
         }
     }
     if failed {

@@ -36,7 +36,7 @@ pub fn choice(
 }
 
 /// Options of a `<select>`: groups of (value, text); a group without a name is not grouped.
-pub type Options = Vec<(Option<&'static str>, Vec<(String, String)>)>;
+pub type Options = Vec<(Option<String>, Vec<(String, String)>)>;
 
 /// A labelled `<select>`. The option with `value`'s current value starts selected.
 pub fn select(id: &'static str, label: AnyView, value: Signal<String>, options: Options, on_change: OnChange<String>) -> AnyView {

@@ -57,7 +57,7 @@ pub fn ExternalLink(
         view! {
             <a href=href rel=new_tab.then_some("noopener noreferrer") target=new_tab.then_some("_blank")>
                 {children()}
-                {new_tab.then(|| view! { <span class="visually-hidden">" (opens in a new tab)"</span> })}
+                {new_tab.then(|| view! { <span class="visually-hidden">" "{crate::domain::i18n::tr::opens_in_new_tab()}</span> })}
             </a>
         }
         .into_any()

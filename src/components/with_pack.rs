@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use crate::app::use_app;
 use crate::domain::content::Pack;
+use crate::domain::i18n::tr;
 use crate::packs::Load;
 use crate::routes::Page;
 
@@ -19,25 +20,32 @@ pub fn with_pack(
     let app = use_app();
     move || {
         let country = country();
-        match app.packs.pack(&country, &app.language()) {
-            Some(Load::Ready(pack)) => render(pack),
+        match app.packs.pack(&country, app.language()) {
+            Some(Load::Ready(pack)) => {
+                // The pack is not written in the interface language yet: say so once, on top.
+                let note = (pack.language != app.language()).then(|| {
+                    let lang = crate::domain::i18n::current().code;
+                    view! { <p class="unreviewed">{tr::guide_in_english(&crate::language::language_name(lang))}</p> }
+                });
+                view! { {note} {render(pack)} }.into_any()
+            }
             Some(Load::Loading) => view! {
-                <p class="loading" role="status">"Loading the guide for your country…"</p>
+                <p class="loading" role="status">{tr::guide_loading()}</p>
             }
             .into_any(),
             Some(Load::Failed(reason)) => view! {
                 <div class="problem" role="alert">
-                    <h1>"The guide could not be loaded"</h1>
-                    <p>"Check your internet connection and try again. Your progress is safe on this device."</p>
+                    <h1>{tr::guide_failed_title()}</h1>
+                    <p>{tr::guide_failed()}</p>
                     <p class="detail">{reason}</p>
-                    <button type="button" on:click=move |_| app.packs.retry()>"Try again"</button>
+                    <button type="button" on:click=move |_| app.packs.retry()>{tr::try_again()}</button>
                 </div>
             }
             .into_any(),
             None => view! {
-                <h1>"We do not have a guide for this country yet"</h1>
-                <p>"The link names a country (“" {country} "”) that Career Kit does not cover yet."</p>
-                <p><a href=Page::Home.href()>"Choose a country on the start page"</a></p>
+                <h1>{tr::guide_unknown_title()}</h1>
+                <p>{tr::guide_unknown(&country)}</p>
+                <p><a href=Page::Home.href()>{tr::guide_unknown_link()}</a></p>
             }
             .into_any(),
         }

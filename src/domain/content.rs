@@ -67,6 +67,9 @@ pub struct LegalForm {
     pub term: Option<String>,
     #[serde(rename = "source", default)]
     pub sources: Vec<Source>,
+    /// A translation nobody has reviewed yet (set by `packc` from the translation file).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub unreviewed: bool,
 }
 
 /// How a step joins the step before it (GOV.UK step-by-step: "and" / "or").
@@ -140,6 +143,9 @@ pub struct Step {
     pub tasks: Vec<Task>,
     #[serde(rename = "source", default)]
     pub sources: Vec<Source>,
+    /// A translation nobody has reviewed yet (set by `packc` from the translation file).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub unreviewed: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -173,6 +179,9 @@ pub struct Resource {
     pub address: Option<String>,
     #[serde(rename = "source", default)]
     pub sources: Vec<Source>,
+    /// A translation nobody has reviewed yet (set by `packc` from the translation file).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub unreviewed: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -189,6 +198,9 @@ pub struct Term {
     pub synonyms: Vec<String>,
     #[serde(rename = "source", default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<Source>,
+    /// A translation nobody has reviewed yet (set by `packc` from the translation file).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub unreviewed: bool,
 }
 
 /// `pack.toml`: the country and its fixed lists.
@@ -250,6 +262,9 @@ pub struct Pack {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PackIndex {
     pub packs: Vec<PackEntry>,
+    /// Interface language code → its catalog's file name under `packs/` (content-hashed).
+    #[serde(default)]
+    pub ui: BTreeMap<String, String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -610,6 +625,242 @@ pub mod source {
         Ok(Pack { language: "en".into(), meta, steps: steps.steps, resources: resources.resources, terms: glossary.terms })
     }
 
+    /// A translation file, `content/<country>/translations/<language>.toml`: text only, keyed
+    /// by the English pack's ids (see content/README.md).
+    #[derive(Debug, Default, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Translation {
+        pub language: String,
+        #[serde(default)]
+        pub reviewed: bool,
+        pub name: Option<String>,
+        #[serde(default)]
+        pub phase: BTreeMap<String, PhaseText>,
+        #[serde(default)]
+        pub region: BTreeMap<String, NameText>,
+        #[serde(default)]
+        pub town: BTreeMap<String, NameText>,
+        #[serde(default)]
+        pub legal_form: BTreeMap<String, LegalFormText>,
+        #[serde(default)]
+        pub step: BTreeMap<String, StepText>,
+        #[serde(default)]
+        pub resource: BTreeMap<String, ResourceText>,
+        #[serde(default)]
+        pub term: BTreeMap<String, TermText>,
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct PhaseText {
+        pub title: String,
+        pub summary: String,
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct NameText {
+        pub name: String,
+    }
+
+    #[derive(Debug, Default, Deserialize)]
+    #[serde(deny_unknown_fields, default)]
+    pub struct LegalFormText {
+        pub name: Option<String>,
+        pub summary: Option<String>,
+        pub liability: Option<String>,
+        pub min_capital: Option<String>,
+        pub owners: Option<String>,
+        pub registration: Option<String>,
+        pub social_security: Option<String>,
+        pub taxation: Option<String>,
+        pub reviewed: Option<bool>,
+    }
+
+    #[derive(Debug, Default, Deserialize)]
+    #[serde(deny_unknown_fields, default)]
+    pub struct StepText {
+        pub title: Option<String>,
+        pub summary: Option<String>,
+        pub body: Option<String>,
+        pub authority: Option<String>,
+        pub cost: Option<String>,
+        pub time: Option<String>,
+        pub deadline: Option<String>,
+        pub documents: Option<Vec<String>>,
+        pub pitfalls: Option<Vec<String>>,
+        pub task: BTreeMap<String, String>,
+        pub reviewed: Option<bool>,
+    }
+
+    #[derive(Debug, Default, Deserialize)]
+    #[serde(deny_unknown_fields, default)]
+    pub struct ResourceText {
+        pub title: Option<String>,
+        pub description: Option<String>,
+        pub reviewed: Option<bool>,
+    }
+
+    #[derive(Debug, Default, Deserialize)]
+    #[serde(deny_unknown_fields, default)]
+    pub struct TermText {
+        pub plain: Option<String>,
+        pub explanation: Option<String>,
+        pub synonyms: Vec<String>,
+        pub reviewed: Option<bool>,
+    }
+
+    /// The translation files of a pack folder, sorted by language.
+    pub fn translations(dir: &Path) -> Result<Vec<(std::path::PathBuf, Translation)>, String> {
+        let folder = dir.join("translations");
+        let Ok(entries) = std::fs::read_dir(&folder) else { return Ok(vec![]) };
+        let mut paths: Vec<_> = entries.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|x| x == "toml")).collect();
+        paths.sort();
+        paths
+            .into_iter()
+            .map(|path| {
+                let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+                let t: Translation = toml::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+                Ok((path, t))
+            })
+            .collect()
+    }
+
+    /// The link addresses of a Markdown text, sorted: a translation keeps every one.
+    fn links(md: &str) -> Vec<&str> {
+        let mut found: Vec<&str> = md.match_indices("](").filter_map(|(i, _)| md[i + 2..].split(')').next()).collect();
+        found.sort_unstable();
+        found
+    }
+
+    /// The English pack in `t`'s language. Every id of the pack must be translated, and only
+    /// those; lists keep their length, bodies their links. Errors name the item and field.
+    pub fn translate(english: &Pack, t: &Translation) -> Result<Pack, Vec<String>> {
+        let mut errors: Vec<String> = vec![];
+        let mut pack = english.clone();
+        pack.language = t.language.clone();
+        let text = |errors: &mut Vec<String>, at: &str, field: &str, en: &mut String, tr: &Option<String>| match tr {
+            // A field English leaves empty stays empty.
+            _ if en.is_empty() => {}
+            Some(v) if !v.trim().is_empty() => *en = v.clone(),
+            _ => errors.push(format!("{at}: {field} missing")),
+        };
+        let optional = |errors: &mut Vec<String>, at: &str, field: &str, en: &mut Option<String>, tr: &Option<String>| match (en.as_mut(), tr) {
+            (None, None) => {}
+            (None, Some(_)) => errors.push(format!("{at}: {field} is not in the English step")),
+            (Some(e), tr) => text(errors, at, field, e, tr),
+        };
+        let unknown = |errors: &mut Vec<String>, kind: &str, ids: Vec<&String>, known: &dyn Fn(&str) -> bool| {
+            for id in ids.into_iter().filter(|id| !known(id)) {
+                errors.push(format!("[{kind}.{id}]: no such id in the English pack"));
+            }
+        };
+        let reviewed = |r: Option<bool>| !r.unwrap_or(t.reviewed);
+        if let Some(name) = &t.name {
+            pack.meta.name = name.clone();
+        }
+        unknown(&mut errors, "phase", t.phase.keys().collect(), &|id| english.meta.phases.iter().any(|p| p.id == id));
+        for p in &mut pack.meta.phases {
+            match t.phase.get(&p.id) {
+                Some(x) => (p.title, p.summary) = (x.title.clone(), x.summary.clone()),
+                None => errors.push(format!("[phase.{}]: missing", p.id)),
+            }
+        }
+        unknown(&mut errors, "region", t.region.keys().collect(), &|id| english.meta.regions.iter().any(|p| p.id == id));
+        for r in &mut pack.meta.regions {
+            match t.region.get(&r.id) {
+                Some(x) => r.name = x.name.clone(),
+                None => errors.push(format!("[region.{}]: missing", r.id)),
+            }
+        }
+        unknown(&mut errors, "town", t.town.keys().collect(), &|id| english.meta.towns.iter().any(|p| p.id == id));
+        for r in &mut pack.meta.towns {
+            match t.town.get(&r.id) {
+                Some(x) => r.name = x.name.clone(),
+                None => errors.push(format!("[town.{}]: missing", r.id)),
+            }
+        }
+        unknown(&mut errors, "legal_form", t.legal_form.keys().collect(), &|id| english.meta.legal_forms.iter().any(|p| p.id == id));
+        for f in &mut pack.meta.legal_forms {
+            let at = format!("[legal_form.{}]", f.id);
+            let Some(x) = t.legal_form.get(&f.id) else {
+                errors.push(format!("{at}: missing"));
+                continue;
+            };
+            text(&mut errors, &at, "name", &mut f.name, &x.name);
+            text(&mut errors, &at, "summary", &mut f.summary, &x.summary);
+            text(&mut errors, &at, "liability", &mut f.liability, &x.liability);
+            text(&mut errors, &at, "min_capital", &mut f.min_capital, &x.min_capital);
+            text(&mut errors, &at, "owners", &mut f.owners, &x.owners);
+            text(&mut errors, &at, "registration", &mut f.registration, &x.registration);
+            text(&mut errors, &at, "social_security", &mut f.social_security, &x.social_security);
+            text(&mut errors, &at, "taxation", &mut f.taxation, &x.taxation);
+            f.unreviewed = reviewed(x.reviewed);
+        }
+        unknown(&mut errors, "step", t.step.keys().collect(), &|id| english.step(id).is_some());
+        for s in &mut pack.steps {
+            let at = format!("[step.{}]", s.id);
+            let Some(x) = t.step.get(&s.id) else {
+                errors.push(format!("{at}: missing"));
+                continue;
+            };
+            text(&mut errors, &at, "title", &mut s.title, &x.title);
+            text(&mut errors, &at, "summary", &mut s.summary, &x.summary);
+            let english_links: Vec<String> = links(&s.body).into_iter().map(String::from).collect();
+            text(&mut errors, &at, "body", &mut s.body, &x.body);
+            if links(&s.body) != english_links {
+                errors.push(format!("{at}: body links differ from English ({:?})", english_links));
+            }
+            optional(&mut errors, &at, "authority", &mut s.authority, &x.authority);
+            optional(&mut errors, &at, "cost", &mut s.cost, &x.cost);
+            optional(&mut errors, &at, "time", &mut s.time, &x.time);
+            optional(&mut errors, &at, "deadline", &mut s.deadline, &x.deadline);
+            for (field, en, tr) in [("documents", &mut s.documents, &x.documents), ("pitfalls", &mut s.pitfalls, &x.pitfalls)] {
+                match tr {
+                    Some(list) if list.len() == en.len() => *en = list.clone(),
+                    None if en.is_empty() => {}
+                    _ => errors.push(format!("{at}: {field} must list {} items, as in English", en.len())),
+                }
+            }
+            for id in x.task.keys().filter(|id| !s.tasks.iter().any(|k| &k.id == *id)) {
+                errors.push(format!("{at}: task {id} is not in the English step"));
+            }
+            for task in &mut s.tasks {
+                match x.task.get(&task.id) {
+                    Some(v) if !v.trim().is_empty() => task.title = v.clone(),
+                    _ => errors.push(format!("{at}: task {} missing", task.id)),
+                }
+            }
+            s.unreviewed = reviewed(x.reviewed);
+        }
+        unknown(&mut errors, "resource", t.resource.keys().collect(), &|id| english.resource(id).is_some());
+        for r in &mut pack.resources {
+            let at = format!("[resource.{}]", r.id);
+            let Some(x) = t.resource.get(&r.id) else {
+                errors.push(format!("{at}: missing"));
+                continue;
+            };
+            text(&mut errors, &at, "title", &mut r.title, &x.title);
+            text(&mut errors, &at, "description", &mut r.description, &x.description);
+            r.unreviewed = reviewed(x.reviewed);
+        }
+        unknown(&mut errors, "term", t.term.keys().collect(), &|id| english.term(id).is_some());
+        for term in &mut pack.terms {
+            let at = format!("[term.{}]", term.id);
+            let Some(x) = t.term.get(&term.id) else {
+                errors.push(format!("{at}: missing"));
+                continue;
+            };
+            text(&mut errors, &at, "plain", &mut term.plain, &x.plain);
+            text(&mut errors, &at, "explanation", &mut term.explanation, &x.explanation);
+            // Search finds a term by its English words and by the translation's.
+            term.synonyms.extend(x.synonyms.iter().cloned());
+            term.synonyms.push(english.term(&term.id).map(|e| e.plain.clone()).unwrap_or_default());
+            term.unreviewed = reviewed(x.reviewed);
+        }
+        if errors.is_empty() { Ok(pack) } else { Err(errors) }
+    }
+
     /// Every pack folder under `content/`, sorted by id.
     pub fn pack_dirs(content: &Path) -> Result<Vec<std::path::PathBuf>, String> {
         let mut dirs: Vec<_> = std::fs::read_dir(content)
@@ -642,6 +893,43 @@ pub(crate) mod tests {
             .iter()
             .map(|d| source::load(d).unwrap_or_else(|e| panic!("{e}")))
             .collect()
+    }
+
+    #[test]
+    fn every_translation_covers_its_pack_keeps_links_and_is_marked_unreviewed() {
+        let mut seen = vec![];
+        for dir in source::pack_dirs(content_dir()).unwrap() {
+            let english = source::load(&dir).unwrap();
+            for (path, t) in source::translations(&dir).unwrap() {
+                let pack = source::translate(&english, &t).unwrap_or_else(|e| panic!("{}:\n{}", path.display(), e.join("\n")));
+                assert_eq!(validate(&pack), vec![], "{}", path.display());
+                assert_eq!(Some(t.language.as_str()), path.file_stem().and_then(|s| s.to_str()));
+                // Nobody has reviewed these yet: every item says so.
+                assert!(pack.steps.iter().all(|s| s.unreviewed) && pack.resources.iter().all(|r| r.unreviewed));
+                // The official local words stay as they are, and stay findable in English.
+                for (a, b) in pack.terms.iter().zip(&english.terms) {
+                    assert_eq!(a.term, b.term);
+                    assert!(a.synonyms.contains(&b.plain));
+                }
+                seen.push(format!("{}.{}", english.meta.id, t.language));
+            }
+        }
+        for needed in ["no.nb", "no.ar", "no.uk", "de.de", "de.ar", "de.uk"] {
+            assert!(seen.iter().any(|s| s == needed), "{needed} missing from {seen:?}");
+        }
+    }
+
+    #[test]
+    fn a_broken_translation_is_named_item_by_item() {
+        let english = sample_pack();
+        let step = &english.steps[0];
+        let mut t = source::Translation { language: "xx".into(), ..Default::default() };
+        t.step.insert(step.id.clone(), source::StepText { title: Some("T".into()), body: Some("[x](https://evil.example)".into()), ..Default::default() });
+        t.step.insert("no-such-step".into(), source::StepText::default());
+        let errors = source::translate(&english, &t).unwrap_err().join("\n");
+        for expected in ["[step.no-such-step]: no such id", "summary missing", "body links differ", "[phase.explore]: missing", "[resource."] {
+            assert!(errors.contains(expected), "{expected} in\n{errors}");
+        }
     }
 
     #[test]
@@ -725,7 +1013,7 @@ pub(crate) mod tests {
                 body: String::new(), join: None, optional: false, authority: None, cost: None, time: None,
                 deadline: None, deadline_days: None, documents: vec![], pitfalls: vec![], terms: vec![],
                 resources: vec![], applies: Applies::default(),
-                tasks: vec![Task { id: "write".into(), title: "Write it".into() }], sources: vec![src],
+                tasks: vec![Task { id: "write".into(), title: "Write it".into() }], sources: vec![src], unreviewed: false,
             }],
             resources: vec![],
             terms: vec![],

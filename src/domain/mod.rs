@@ -4,6 +4,7 @@
 pub mod content;
 pub mod envelope;
 pub mod filter;
+pub mod i18n;
 pub mod markdown;
 pub mod plan;
 pub mod search;

@@ -91,59 +91,91 @@ pub fn orphans<'a>(pack: &Pack, progress: Option<&'a Progress>) -> Vec<(&'a str,
         .collect()
 }
 
-/// Why a step is in this founder's checklist: the answers that put it there, in plain words
-/// ("Shown because you plan to hire staff"). Empty for steps everyone needs.
-pub fn why_shown(pack: &Pack, step: &Step, profile: &Profile) -> Vec<String> {
+/// Why a step is in this founder's checklist: an answer that put it there.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Why {
+    /// "Shown because you live here on a residence permit".
+    Permit,
+    /// "… you are an EU, EEA or Swiss citizen".
+    EuCitizen,
+    /// "… you chose: {legal form's name}".
+    LegalForm(String),
+    /// "… of your business sector".
+    Sector,
+    /// "… you plan to hire staff".
+    Hiring,
+}
+
+/// Why a step is in this founder's checklist: the answers that put it there. Empty for steps
+/// everyone needs.
+pub fn why_shown(pack: &Pack, step: &Step, profile: &Profile) -> Vec<Why> {
     let a = &step.applies;
     let mut why = vec![];
     if a.residence.as_deref() == Some("non-eu") && matches!(profile.residence, Some(Residence::PermitAllows | Residence::Other | Residence::NotSure)) {
-        why.push("Shown because you live here on a residence permit".to_string());
+        why.push(Why::Permit);
     }
     if a.residence.as_deref() == Some("eu") && profile.residence == Some(Residence::Eu) {
-        why.push("Shown because you are an EU, EEA or Swiss citizen".to_string());
+        why.push(Why::EuCitizen);
     }
     if let Some(f) = profile.legal_form.as_ref().filter(|f| a.legal_forms.contains(f)) {
         let name = pack.meta.legal_forms.iter().find(|x| &x.id == f).map(|x| x.name.as_str()).unwrap_or(f);
-        why.push(format!("Shown because you chose: {name}"));
+        why.push(Why::LegalForm(name.to_string()));
     }
     if a.sectors.iter().any(|s| profile.sectors.contains(s)) {
-        why.push("Shown because of your business sector".to_string());
+        why.push(Why::Sector);
     }
     if a.employees == Some(true) && profile.hiring == Some(true) {
-        why.push("Shown because you plan to hire staff".to_string());
+        why.push(Why::Hiring);
     }
     why
+}
+
+/// A reason the chooser gives for a legal form.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reason {
+    /// "made for starting together with partners"
+    Partners,
+    /// "you can run it alone"
+    Alone,
+    /// "your private money is protected if the business gets into debt"
+    Protected,
+    /// "cheap and simple to start"
+    Cheap,
+    /// "simple rules for a business with small risks"
+    Simple,
+    /// "investors can buy a share"
+    Investors,
 }
 
 /// The legal-form chooser's advice: the best fitting form of the pack and the reasons, from
 /// the facts in the pack (`good_for`) and the founder's answers. `None` until an answer
 /// tells the forms apart.
-pub fn choose_form<'a>(pack: &'a Pack, profile: &Profile) -> Option<(&'a super::content::LegalForm, Vec<&'static str>)> {
+pub fn choose_form<'a>(pack: &'a Pack, profile: &Profile) -> Option<(&'a super::content::LegalForm, Vec<Reason>)> {
     let scored = pack.meta.legal_forms.iter().map(|f| {
         let has = |tag: &str| f.good_for.iter().any(|g| g == tag);
         let mut score = 0;
         let mut reasons = vec![];
         match profile.partners {
-            Some(true) if has("partners") => { score += 3; reasons.push("made for starting together with partners"); }
+            Some(true) if has("partners") => { score += 3; reasons.push(Reason::Partners); }
             Some(true) => score -= 10,
-            Some(false) if has("alone") => { score += 3; reasons.push("you can run it alone"); }
+            Some(false) if has("alone") => { score += 3; reasons.push(Reason::Alone); }
             Some(false) => score -= 10,
             None => {}
         }
         match profile.high_risk {
-            Some(true) if has("high-risk") => { score += 2; reasons.push("your private money is protected if the business gets into debt"); }
+            Some(true) if has("high-risk") => { score += 2; reasons.push(Reason::Protected); }
             Some(true) if has("low-risk") => score -= 2,
-            Some(false) if has("small-start") => { score += 2; reasons.push("cheap and simple to start"); }
-            Some(false) if has("low-risk") => { score += 1; reasons.push("simple rules for a business with small risks"); }
+            Some(false) if has("small-start") => { score += 2; reasons.push(Reason::Cheap); }
+            Some(false) if has("low-risk") => { score += 1; reasons.push(Reason::Simple); }
             _ => {}
         }
         if profile.investors == Some(true) {
-            if has("investors") { score += 3; reasons.push("investors can buy a share"); } else { score -= 3; }
+            if has("investors") { score += 3; reasons.push(Reason::Investors); } else { score -= 3; }
         }
         (score, f, reasons)
     });
     // The first best score wins, so ties keep the pack's order (simplest form first).
-    let best = scored.fold(None, |best: Option<(i32, _, Vec<&'static str>)>, x| match &best {
+    let best = scored.fold(None, |best: Option<(i32, _, Vec<Reason>)>, x| match &best {
         Some(b) if b.0 >= x.0 => best,
         _ => Some(x),
     })?;
@@ -216,7 +248,7 @@ mod tests {
         let pack = sample_pack();
         let hiring = pack.steps.iter().find(|s| s.applies.employees == Some(true)).expect("a step for employers");
         let p = Profile { hiring: Some(true), ..Default::default() };
-        assert_eq!(why_shown(&pack, hiring, &p), vec!["Shown because you plan to hire staff".to_string()]);
+        assert_eq!(why_shown(&pack, hiring, &p), vec![Why::Hiring]);
         assert!(why_shown(&pack, hiring, &Profile::default()).is_empty());
         let permit = pack.step("residence-permit").unwrap();
         let p = Profile { residence: Some(Residence::PermitAllows), ..Default::default() };
@@ -230,7 +262,7 @@ mod tests {
         let alone_small = Profile { partners: Some(false), high_risk: Some(false), ..Default::default() };
         let (form, reasons) = choose_form(&pack, &alone_small).unwrap();
         assert_eq!(form.id, "enk");
-        assert!(reasons.contains(&"you can run it alone"));
+        assert!(reasons.contains(&Reason::Alone));
         let investors = Profile { partners: Some(true), high_risk: Some(true), investors: Some(true), ..Default::default() };
         assert_eq!(choose_form(&pack, &investors).unwrap().0.id, "as");
         let partners_small = Profile { partners: Some(true), high_risk: Some(false), ..Default::default() };

@@ -6,18 +6,20 @@ use crate::components::title::Title;
 use std::collections::BTreeSet;
 
 use super::step::TaskTicks;
-use super::{country_or_picker, status_id, status_label};
+use super::{country_or_picker, status_id, status_label, why_line};
 use crate::app::use_app;
 use crate::components::markdown::ExternalLink;
 use crate::domain::content::{Join, Pack, Step};
+use crate::domain::i18n::tr;
 use crate::domain::plan;
+use crate::language::country_name;
 use crate::domain::state::StepProgress;
 use crate::routes::Page;
 
 /// `/checklist` (choose a country) and `/checklist/:country` (its steps, phase by phase).
 #[component]
 pub fn Checklist() -> impl IntoView {
-    country_or_picker("Checklist", "Your start-up checklist", |c| Page::Checklist(Some(c)), |pack| {
+    country_or_picker(tr::nav_checklist, tr::checklist_heading, |c| Page::Checklist(Some(c)), |pack| {
         view! { <StepList pack /> }.into_any()
     })
 }
@@ -60,15 +62,15 @@ fn StepList(
         move || open.with(|o| o.len() >= all.len())
     };
     let all_open2 = all_open.clone();
-    let title = format!("Start a business in {}", pack.meta.name);
+    let name = country_name(&pack.meta.id, &pack.meta.name);
+    let title = tr::checklist_title(&name);
     let phases = pack.meta.phases.clone();
     let left_out = {
         let pack = pack.clone();
         move || {
             let n = pack.steps.len() - standing.with(|s| s.1);
             (n > 0).then(|| view! {
-                <p class="hint">{format!("{n} steps that do not fit your answers are left out of the count. ")}
-                    <a href=Page::Profile.href()>"Change your answers"</a></p>
+                <p class="hint">{tr::left_out(n)}" "<a href=Page::Profile.href()>{tr::change_answers()}</a></p>
             })
         }
     };
@@ -76,15 +78,16 @@ fn StepList(
     view! {
         <Title text=title.clone() />
         <h1>{title}</h1>
-        <p class="lead">"Your checklist, step by step. Open a step to see what to do, where, and what it costs."</p>
+        <p class="lead">{tr::checklist_lead()}</p>
         <div class="progress-summary">
-            <label for="progress-total">{move || standing.with(|(done, total, _)| format!("{done} of {total} steps done"))}</label>
+            <label for="progress-total">{move || standing.with(|(done, total, _)| tr::steps_done(*total, *done))}</label>
             <progress id="progress-total" max=move || standing.with(|s| s.1) value=move || standing.with(|s| s.0)></progress>
         </div>
         {left_out}
         <p class="checklist-links">
-            <a href=Page::Resources(Some(country.clone())).href()>{format!("Free help and resources in {}", pack.meta.name)}</a>
-            <a href=Page::Profile.href()>"About you and your business"</a>
+            <a href=Page::Resources(Some(country.clone())).href()>{tr::resources_in(&name)}</a>
+            <a href=Page::Glossary(country.clone()).href()>{tr::glossary_link()}</a>
+            <a href=Page::Profile.href()>{tr::profile_title()}</a>
         </p>
         <p class="step-controls">
             <button type="button" class="secondary" id="toggle-all" aria-expanded=move || all_open().to_string()
@@ -92,7 +95,7 @@ fn StepList(
                     let next = if all_open2() { BTreeSet::new() } else { all.clone() };
                     open.set(next);
                 }>
-                {let a = all_open.clone(); move || if a() { "Hide all steps" } else { "Show all steps" }}
+                {let a = all_open.clone(); move || if a() { tr::hide_all_steps() } else { tr::show_all_steps() }}
             </button>
         </p>
         {phases.into_iter().map(|phase| {
@@ -108,14 +111,14 @@ fn StepList(
                 <section class="phase" aria-labelledby=labelled>
                     <h2 id=heading>{phase.title.clone()}</h2>
                     <div class="phase-progress">
-                        <label for=bar.clone()>{move || { let (d, t) = phase_count.get(); format!("{d} of {t} done") }}</label>
+                        <label for=bar.clone()>{move || { let (d, t) = phase_count.get(); tr::phase_done(d, t) }}</label>
                         <progress id=bar max=move || phase_count.get().1.max(1) value=move || phase_count.get().0></progress>
                     </div>
                     {(!phase.summary.is_empty()).then(|| view! { <p>{phase.summary.clone()}</p> })}
                     <ol class="steps">
                         {steps.into_iter().map(|step| {
                             if step.join.is_none() { number += 1; }
-                            let marker = match step.join { Some(Join::And) => "and".to_string(), Some(Join::Or) => "or".to_string(), None => number.to_string() };
+                            let marker = match step.join { Some(Join::And) => tr::join_and(), Some(Join::Or) => tr::join_or(), None => crate::domain::i18n::current().digits.write(number) };
                             let id = step.id.clone();
                             let (id1, id2, id3, id4, id5) = (id.clone(), id.clone(), id.clone(), id.clone(), id.clone());
                             let status_of = status_of.clone();
@@ -140,25 +143,22 @@ fn StepList(
                                         <button type="button" class="step-toggle" aria-expanded=move || is_open().to_string()
                                             aria-controls=body.clone() aria-current=move || current2().then_some("step")
                                             on:click=move |_| open.update(|o| { if !o.remove(&id4) { o.insert(id4.clone()); } })>
-                                            <span class="visually-hidden">{if step.join.is_some() { format!("{marker}: ") } else { format!("Step {marker}: ") }}</span>
+                                            <span class="visually-hidden">{if step.join.is_some() { format!("{marker}: ") } else { format!("{} ", tr::step_number(number)) }}</span>
                                             {step.title.clone()}
                                         </button>
                                     </h3>
                                     <p class="step-meta">
                                         <span class="status">{move || status_label(status2())}</span>
-                                        {move || current3().then(|| view! { <span class="tag here">"You are here"</span> })}
-                                        {step.optional.then(|| view! { <span class="tag">"optional"</span> })}
-                                        {move || (!step_fits()).then(|| view! { <span class="tag">"may not apply to you"</span> })}
+                                        {move || current3().then(|| view! { <span class="tag here">{tr::you_are_here()}</span> })}
+                                        {step.optional.then(|| view! { <span class="tag">{tr::optional()}</span> })}
+                                        {move || (!step_fits()).then(|| view! { <span class="tag">{tr::may_not_apply()}</span> })}
                                     </p>
-                                    {let (pack, st) = (pack.clone(), step.clone()); move || {
-                                        let why = app.saved.with(|s| plan::why_shown(&pack, &st, &s.profile));
-                                        (!why.is_empty()).then(|| view! { <p class="why">{why.join(" · ")}</p> })
-                                    }}
+                                    {why_line(&pack, &step)}
                                     <div class="step-body" id=body hidden=move || !is_open2()>
                                         {move || is_open3().then(|| view! {
                                             <p class="summary">{summary.clone()}</p>
                                             {(!tasks.is_empty()).then(|| view! { <TaskTicks country=country.clone() step=id5.clone() tasks=tasks.clone() /> })}
-                                            <p><a class="step-link" href=link.clone()>"Open this step: what to do, where, costs and your notes"</a></p>
+                                            <p><a class="step-link" href=link.clone()>{tr::open_step()}</a></p>
                                         })}
                                     </div>
                                 </li>
@@ -188,20 +188,20 @@ fn Orphans(
         });
         (!found.is_empty()).then(|| view! {
             <section class="orphans" aria-labelledby="orphans-heading">
-                <h2 id="orphans-heading">"Notes from steps that changed"</h2>
-                <p>"These steps were removed or renamed in an update of the guide. Your notes are kept here until you delete them."</p>
+                <h2 id="orphans-heading">{tr::orphans_title()}</h2>
+                <p>{tr::orphans()}</p>
                 <ul>
                     {found.into_iter().map(|(id, p)| {
                         let (country, id2) = (country.clone(), id.clone());
                         view! {
                             <li data-orphan=id.clone()>
-                                <p><strong>{format!("Step “{id}”")}</strong>{format!(" · {}", status_label(p.status))}
-                                    {p.due.map(|d| format!(" · due {d}"))}
-                                    {(!p.tasks.is_empty()).then(|| format!(" · {} tasks ticked", p.tasks.len()))}</p>
+                                <p><strong>{tr::orphan_step(&id)}</strong>{format!(" · {}", status_label(p.status))}
+                                    {p.due.map(|d| format!(" · {}", tr::orphan_due(&d)))}
+                                    {(!p.tasks.is_empty()).then(|| format!(" · {}", tr::orphan_ticks(p.tasks.len())))}</p>
                                 {(!p.note.is_empty()).then(|| view! { <p class="note">{p.note.clone()}</p> })}
                                 <button type="button" class="secondary" on:click=move |_| app.saved.update(|s| {
                                     if let Some(c) = s.progress.get_mut(&country) { c.remove(&id2); }
-                                })>"Delete this note"</button>
+                                })>{tr::orphan_delete()}</button>
                             </li>
                         }
                     }).collect_view()}
@@ -222,27 +222,27 @@ fn LegalForms(
         let lang = pack.meta.local_language.clone();
         view! {
             <section class="legal-forms" aria-labelledby="legal-forms">
-                <h2 id="legal-forms">{format!("Legal forms in {} compared", pack.meta.name)}</h2>
+                <h2 id="legal-forms">{tr::legal_forms_title(&country_name(&pack.meta.id, &pack.meta.name))}</h2>
                 <ul class="form-cards">
                     {forms.into_iter().map(|f| {
                         let rows = [
-                            ("Who is liable for debts", f.liability),
-                            ("Money needed to start", f.min_capital),
-                            ("Owners", f.owners),
-                            ("How to register", f.registration),
-                            ("Social security", f.social_security),
-                            ("Tax", f.taxation),
+                            (tr::form_liability(), f.liability),
+                            (tr::form_capital(), f.min_capital),
+                            (tr::form_owners(), f.owners),
+                            (tr::form_registration(), f.registration),
+                            (tr::form_social_security(), f.social_security),
+                            (tr::form_tax(), f.taxation),
                         ];
                         view! {
                             <li>
-                                <h3>{f.name}" "<span class="local" lang=lang.clone()>{format!("({})", f.local_name)}</span></h3>
+                                <h3>{f.name}" "<span class="local" lang=lang.clone() dir="ltr">{format!("({})", f.local_name)}</span></h3>
                                 {(!f.summary.is_empty()).then(|| view! { <p>{f.summary.clone()}</p> })}
                                 <dl>
                                     {rows.into_iter().filter(|(_, v)| !v.is_empty()).map(|(k, v)| view! { <dt>{k}</dt><dd>{v}</dd> }).collect_view()}
                                 </dl>
                                 <p class="checked">
                                     {f.sources.into_iter().map(|s| view! {
-                                        <ExternalLink href=s.url>{s.title}</ExternalLink>{format!(" (checked {}) ", s.checked)}
+                                        <ExternalLink href=s.url>{s.title}</ExternalLink>{format!(" {} ", tr::checked_on(&s.checked))}
                                     }).collect_view()}
                                 </p>
                             </li>

@@ -1,6 +1,7 @@
 //! One module per route.
 
 pub mod checklist;
+pub mod glossary;
 pub mod home;
 pub mod not_found;
 pub mod profile;
@@ -18,7 +19,9 @@ use leptos_router::hooks::use_params_map;
 use crate::app::use_app;
 use crate::components::title::Title;
 use crate::components::with_pack::with_pack;
-use crate::domain::content::Pack;
+use crate::domain::content::{Pack, Step};
+use crate::domain::i18n::tr;
+use crate::domain::plan;
 use crate::domain::state::StepStatus;
 use crate::packs::Load;
 use crate::routes::Page;
@@ -29,13 +32,13 @@ pub fn param(name: &'static str) -> Arc<dyn Fn() -> String + Send + Sync> {
     Arc::new(move || params.read().get(name).unwrap_or_default())
 }
 
-pub fn status_label(status: StepStatus) -> &'static str {
+pub fn status_label(status: StepStatus) -> String {
     match status {
-        StepStatus::NotStarted => "Not started",
-        StepStatus::InProgress => "In progress",
-        StepStatus::Waiting => "Waiting for an answer",
-        StepStatus::Done => "Done",
-        StepStatus::NotRelevant => "Not relevant to me",
+        StepStatus::NotStarted => tr::status_not_started(),
+        StepStatus::InProgress => tr::status_in_progress(),
+        StepStatus::Waiting => tr::status_waiting(),
+        StepStatus::Done => tr::status_done(),
+        StepStatus::NotRelevant => tr::status_not_relevant(),
     }
 }
 
@@ -57,68 +60,101 @@ pub fn status_id(status: StepStatus) -> &'static str {
     }
 }
 
-pub fn kind_label(kind: &str) -> &'static str {
+pub fn kind_label(kind: &str) -> String {
     match kind {
-        "official-service" => "Official service",
-        "free-advice" => "Free advice",
-        "course" => "Course",
-        "funding" => "Funding",
-        "network" => "Network or mentor",
-        "tool" => "Tool",
-        "template" => "Template",
-        "legal-help" => "Legal help",
-        _ => "Other",
+        "official-service" => tr::kind_official_service(),
+        "free-advice" => tr::kind_free_advice(),
+        "course" => tr::kind_course(),
+        "funding" => tr::kind_funding(),
+        "network" => tr::kind_network(),
+        "tool" => tr::kind_tool(),
+        "template" => tr::kind_template(),
+        "legal-help" => tr::kind_legal_help(),
+        _ => tr::kind_other(),
     }
-}
-
-/// Language names for the codes resources list (English names; more with the i18n work).
-pub fn language_name(code: &str) -> String {
-    match code {
-        "en" => "English", "nb" | "no" => "Norwegian", "nn" => "Norwegian (Nynorsk)", "de" => "German",
-        "ar" => "Arabic", "fa" => "Farsi", "uk" => "Ukrainian", "pl" => "Polish", "tr" => "Turkish",
-        "so" => "Somali", "ti" => "Tigrinya", "ru" => "Russian", "es" => "Spanish", "fr" => "French",
-        "el" => "Greek", "it" => "Italian", "ro" => "Romanian", "ku" => "Kurdish", "ur" => "Urdu",
-        "vi" => "Vietnamese", "zh" => "Chinese", "prs" => "Dari", "ps" => "Pashto", "sq" => "Albanian",
-        "bg" => "Bulgarian", "hr" => "Croatian", "sr" => "Serbian", "bs" => "Bosnian", "pt" => "Portuguese",
-        "lt" => "Lithuanian", "lv" => "Latvian", "hu" => "Hungarian", "am" => "Amharic", "th" => "Thai",
-        "tl" => "Tagalog", "hi" => "Hindi", "bn" => "Bengali", "sv" => "Swedish", "da" => "Danish",
-        other => return other.to_string(),
-    }
-    .to_string()
 }
 
 /// Topic names for the topic vocabulary of `content::TOPICS`.
-pub fn topic_label(topic: &str) -> &str {
+pub fn topic_label(topic: &str) -> String {
     match topic {
-        "residence" => "Residence and permits to work",
-        "business-idea" => "Business idea",
-        "market" => "Market and customers",
-        "business-plan" => "Business plan",
-        "legal-form" => "Legal form",
-        "name" => "Business name",
-        "registration" => "Registration",
-        "tax" => "Tax",
-        "vat" => "VAT",
-        "bookkeeping" => "Bookkeeping",
-        "banking" => "Bank account",
-        "insurance" => "Insurance",
-        "social-security" => "Social security",
-        "pension" => "Pension",
-        "permits" => "Licences and permits",
-        "recognition" => "Recognition of qualifications",
-        "funding" => "Funding",
-        "microcredit" => "Microcredit",
-        "hiring" => "Hiring staff",
-        "advice" => "Advice",
-        "courses" => "Courses",
-        "mentoring" => "Mentoring",
-        "networking" => "Networking",
-        "language" => "Language",
-        "discrimination" => "Discrimination",
-        "legal-help" => "Legal help",
-        "green" => "Green business",
-        "digital" => "Digital services",
-        other => other,
+        "residence" => tr::topic_residence(),
+        "business-idea" => tr::topic_business_idea(),
+        "market" => tr::topic_market(),
+        "business-plan" => tr::topic_business_plan(),
+        "legal-form" => tr::topic_legal_form(),
+        "name" => tr::topic_name(),
+        "registration" => tr::topic_registration(),
+        "tax" => tr::topic_tax(),
+        "vat" => tr::topic_vat(),
+        "bookkeeping" => tr::topic_bookkeeping(),
+        "banking" => tr::topic_banking(),
+        "insurance" => tr::topic_insurance(),
+        "social-security" => tr::topic_social_security(),
+        "pension" => tr::topic_pension(),
+        "permits" => tr::topic_permits(),
+        "recognition" => tr::topic_recognition(),
+        "funding" => tr::topic_funding(),
+        "microcredit" => tr::topic_microcredit(),
+        "hiring" => tr::topic_hiring(),
+        "advice" => tr::topic_advice(),
+        "courses" => tr::topic_courses(),
+        "mentoring" => tr::topic_mentoring(),
+        "networking" => tr::topic_networking(),
+        "language" => tr::topic_language(),
+        "discrimination" => tr::topic_discrimination(),
+        "legal-help" => tr::topic_legal_help(),
+        "green" => tr::topic_green(),
+        "digital" => tr::topic_digital(),
+        other => other.to_string(),
+    }
+}
+
+/// Plain names for the sector vocabulary of `content::SECTORS`.
+pub fn sector_label(sector: &str) -> String {
+    match sector {
+        "green" => tr::sector_green(),
+        "food" => tr::sector_food(),
+        "construction" => tr::sector_construction(),
+        "cleaning" => tr::sector_cleaning(),
+        "transport" => tr::sector_transport(),
+        "crafts" => tr::sector_crafts(),
+        "retail" => tr::sector_retail(),
+        "care" => tr::sector_care(),
+        "beauty" => tr::sector_beauty(),
+        "it" => tr::sector_it(),
+        "creative" => tr::sector_creative(),
+        "agriculture" => tr::sector_agriculture(),
+        other => other.to_string(),
+    }
+}
+
+pub fn cost_label(cost: &str) -> String {
+    match cost {
+        "free" => tr::cost_free(),
+        "paid" => tr::cost_paid(),
+        "mixed" => tr::cost_mixed(),
+        _ => tr::cost_unknown(),
+    }
+}
+
+/// "Shown because …", in the interface language.
+pub fn why_label(why: &plan::Why) -> String {
+    match why {
+        plan::Why::Permit => tr::why_permit(),
+        plan::Why::EuCitizen => tr::why_eu(),
+        plan::Why::LegalForm(name) => tr::why_form(name),
+        plan::Why::Sector => tr::why_sector(),
+        plan::Why::Hiring => tr::why_hiring(),
+    }
+}
+
+/// The reasons a step is shown, joined, or nothing for steps everyone needs.
+pub fn why_line(pack: &Pack, step: &Step) -> impl IntoView {
+    let app = use_app();
+    let (pack, step) = (pack.clone(), step.clone());
+    move || {
+        let why = app.saved.with(|s| plan::why_shown(&pack, &step, &s.profile));
+        (!why.is_empty()).then(|| view! { <p class="why">{why.iter().map(why_label).collect::<Vec<_>>().join(" · ")}</p> })
     }
 }
 
@@ -138,8 +174,8 @@ pub fn CountryPicker(
                         <li>
                             <a class="country" href=target(p.id.clone()).href()
                                 on:click=move |_| app.saved.update(|s| s.profile.country = Some(id.clone()))>
-                                <span class="name">{p.name.clone()}</span>
-                                <span class="local" lang=p.local_language.clone()>{p.local_name.clone()}</span>
+                                <span class="name">{crate::language::country_name(&p.id, &p.name)}</span>
+                                <span class="local" lang=p.local_language.clone() dir="ltr">{p.local_name.clone()}</span>
                             </a>
                         </li>
                     }
@@ -147,12 +183,12 @@ pub fn CountryPicker(
             </ul>
         }
         .into_any(),
-        Load::Loading => view! { <p class="loading" role="status">"Loading the list of countries…"</p> }.into_any(),
+        Load::Loading => view! { <p class="loading" role="status">{tr::countries_loading()}</p> }.into_any(),
         Load::Failed(reason) => view! {
             <div class="problem" role="alert">
-                <p>"The list of countries could not be loaded. Check your internet connection and try again."</p>
+                <p>{tr::countries_failed()}</p>
                 <p class="detail">{reason}</p>
-                <button type="button" on:click=move |_| app.packs.retry()>"Try again"</button>
+                <button type="button" on:click=move |_| app.packs.retry()>{tr::try_again()}</button>
             </div>
         }
         .into_any(),
@@ -162,8 +198,8 @@ pub fn CountryPicker(
 /// For a route with an optional `:country`: with one, the country's view; without one, the
 /// remembered country (redirect) or, on a first visit, a country picker.
 pub fn country_or_picker(
-    title: &'static str,
-    heading: &'static str,
+    title: fn() -> String,
+    heading: fn() -> String,
     target: fn(String) -> Page,
     render: fn(Arc<Pack>) -> AnyView,
 ) -> impl IntoView {
@@ -176,9 +212,9 @@ pub fn country_or_picker(
         match app.saved.with_untracked(|s| s.profile.country.clone()) {
             Some(saved) => view! { <Redirect path=target(saved).path() /> }.into_any(),
             None => view! {
-                <Title text=title />
-                <h1>{heading}</h1>
-                <p>"Choose the country where you want to start your business."</p>
+                <Title text=title() />
+                <h1>{heading()}</h1>
+                <p>{tr::choose_country()}</p>
                 <CountryPicker target />
             }
             .into_any(),
@@ -187,9 +223,9 @@ pub fn country_or_picker(
 }
 
 /// "Not found" inside a country pack: an unknown step or resource id.
-pub fn missing_in_pack(title: &'static str, message: String, back: Page, back_text: &'static str) -> AnyView {
+pub fn missing_in_pack(title: String, message: String, back: Page, back_text: String) -> AnyView {
     view! {
-        <Title text=title />
+        <Title text=title.clone() />
         <h1>{title}</h1>
         <p>{message}</p>
         <p><a href=back.href()>{back_text}</a></p>

@@ -8,41 +8,24 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::CountryPicker;
+use super::{sector_label, CountryPicker};
 use crate::app::use_app;
 use crate::components::controls::{choice, derived, select};
 use crate::components::title::Title;
 use crate::components::with_pack::with_pack;
 use crate::domain::content::{Pack, SECTORS};
-use crate::domain::plan;
+use crate::domain::i18n::tr;
+use crate::domain::plan::{self, Reason};
+use crate::language::country_name;
 use crate::domain::state::{Profile, Residence};
 use crate::packs::Load;
 use crate::routes::Page;
-
-/// Plain names for the sector vocabulary of `content::SECTORS`.
-pub fn sector_label(sector: &str) -> &str {
-    match sector {
-        "green" => "Green: ecological products or services",
-        "food" => "Food and catering",
-        "construction" => "Building and repairs",
-        "cleaning" => "Cleaning",
-        "transport" => "Transport and delivery",
-        "crafts" => "Crafts and trades",
-        "retail" => "Shop or online shop",
-        "care" => "Care and health",
-        "beauty" => "Hair and beauty",
-        "it" => "IT and digital services",
-        "creative" => "Art, design and media",
-        "agriculture" => "Farming and gardening",
-        other => other,
-    }
-}
 
 /// A radio button bound to one profile answer.
 fn radio(
     name: &'static str,
     value: &'static str,
-    label: &'static str,
+    label: String,
     checked: impl Fn(&Profile) -> bool + Send + Sync + 'static,
     set: impl Fn(&mut Profile) + Send + Sync + 'static,
 ) -> AnyView {
@@ -54,9 +37,9 @@ fn radio(
 
 /// A yes / no / not decided question, for an `Option<bool>` answer.
 fn yes_no(
-    legend: &'static str,
+    legend: String,
     name: &'static str,
-    labels: [&'static str; 3],
+    labels: [String; 3],
     get: fn(&Profile) -> Option<bool>,
     set: fn(&mut Profile, Option<bool>),
 ) -> impl IntoView {
@@ -89,17 +72,16 @@ pub fn ProfilePage() -> impl IntoView {
     let residence = |r: Residence| move |p: &Profile| p.residence == Some(r);
     let set_residence = |r: Residence| move |p: &mut Profile| p.residence = Some(r);
     view! {
-        <Title text="About you and your business" />
-        <h1>"About you and your business"</h1>
-        <p class="lead">"Up to five questions, so your checklist shows the steps that fit you. Skip any \
-            question you like and change your answers any time. Your answers stay on this device."</p>
+        <Title text=tr::profile_title() />
+        <h1>{tr::profile_title()}</h1>
+        <p class="lead">{tr::profile_lead()}</p>
         <form class="profile" on:submit=|ev| ev.prevent_default()>
             <fieldset>
-                <legend><span class="q-num">"1"</span>"Where do you want to start your business?"</legend>
+                <legend><span class="q-num">"1"</span>{tr::q_country()}</legend>
                 {move || match app.packs.index() {
                     Load::Ready(index) => index.packs.iter().map(|p| {
                         let (id, id2) = (p.id.clone(), p.id.clone());
-                        let label = view! { {p.name.clone()}" "<span class="local" lang=p.local_language.clone()>{format!("({})", p.local_name)}</span> };
+                        let label = view! { {country_name(&p.id, &p.name)}" "<span class="local" lang=p.local_language.clone() dir="ltr">{format!("({})", p.local_name)}</span> };
                         choice(true, format!("country-{}", p.id), "country", label.into_any(),
                             derived(move || country().as_deref() == Some(id.as_str())),
                             Arc::new(move |_| app.saved.update(|s| {
@@ -116,18 +98,18 @@ pub fn ProfilePage() -> impl IntoView {
             </fieldset>
             {move || country().map(|c| with_pack(Arc::new(move || c.clone()), Arc::new(|pack| view! { <TownQuestion pack /> }.into_any())))}
             <fieldset>
-                <legend><span class="q-num">"3"</span>"Your residence status"</legend>
-                <p class="hint">"Some rules differ for EU citizens. This answer never leaves your device."</p>
-                {radio("residence", "eu", "I am a citizen of an EU or EEA country or Switzerland", residence(Residence::Eu), set_residence(Residence::Eu))}
-                {radio("residence", "permit", "I have a residence permit that allows me to be self-employed", residence(Residence::PermitAllows), set_residence(Residence::PermitAllows))}
-                {radio("residence", "not-sure", "I am not sure what my permit allows", residence(Residence::NotSure), set_residence(Residence::NotSure))}
-                {radio("residence", "other", "Other", residence(Residence::Other), set_residence(Residence::Other))}
+                <legend><span class="q-num">"3"</span>{tr::q_residence()}</legend>
+                <p class="hint">{tr::residence_hint()}</p>
+                {radio("residence", "eu", tr::residence_eu(), residence(Residence::Eu), set_residence(Residence::Eu))}
+                {radio("residence", "permit", tr::residence_permit(), residence(Residence::PermitAllows), set_residence(Residence::PermitAllows))}
+                {radio("residence", "not-sure", tr::residence_not_sure(), residence(Residence::NotSure), set_residence(Residence::NotSure))}
+                {radio("residence", "other", tr::residence_other(), residence(Residence::Other), set_residence(Residence::Other))}
             </fieldset>
             <fieldset>
-                <legend><span class="q-num">"4"</span>"Your business"</legend>
+                <legend><span class="q-num">"4"</span>{tr::q_business()}</legend>
                 <div class="field">
-                    <label for="business">"What will your business do? (optional)"</label>
-                    <input type="text" id="business" autocomplete="off" placeholder="For example: a bakery, cleaning, web design"
+                    <label for="business">{tr::business_label()}</label>
+                    <input type="text" id="business" autocomplete="off" placeholder=tr::business_placeholder()
                         prop:value=move || app.saved.with(|s| s.profile.business.clone().unwrap_or_default())
                         on:input=move |ev| {
                             let v = event_target_value(&ev);
@@ -135,7 +117,7 @@ pub fn ProfilePage() -> impl IntoView {
                         } />
                 </div>
                 <fieldset class="inner">
-                    <legend>"Sector (choose any)"</legend>
+                    <legend>{tr::sectors_legend()}</legend>
                     {SECTORS.iter().map(|sector| {
                         choice(false, format!("sector-{sector}"), "sector", sector_label(sector).into_any(),
                             derived(move || app.saved.with(|s| s.profile.sectors.contains(*sector))),
@@ -144,12 +126,12 @@ pub fn ProfilePage() -> impl IntoView {
                             })))
                     }).collect_view()}
                 </fieldset>
-                {yes_no("Will you start alone or with partners?", "partners", ["With one or more partners", "Alone", "Not decided yet"], |p| p.partners, |p, v| p.partners = v)}
-                {yes_no("Do you plan to hire staff in the first year?", "hiring", ["Yes", "No", "Not sure yet"], |p| p.hiring, |p, v| p.hiring = v)}
+                {yes_no(tr::partners_question(), "partners", [tr::partners_yes(), tr::partners_no(), tr::partners_unsure()], |p| p.partners, |p, v| p.partners = v)}
+                {yes_no(tr::hiring_question(), "hiring", [tr::answer_yes(), tr::answer_no(), tr::answer_unsure()], |p| p.hiring, |p, v| p.hiring = v)}
             </fieldset>
             {move || country().map(|c| with_pack(Arc::new(move || c.clone()), Arc::new(|pack| view! { <LegalFormQuestion pack /> }.into_any())))}
             <p class="actions">
-                <a class="button" href=move || Page::Checklist(country()).href()>"Show my checklist"</a>
+                <a class="button" href=move || Page::Checklist(country()).href()>{tr::show_my_checklist()}</a>
             </p>
         </form>
     }
@@ -166,11 +148,11 @@ fn TownQuestion(
     let regions = pack.meta.regions.iter().map(|g| (g.id.clone(), g.name.clone())).collect();
     view! {
         <fieldset>
-            <legend><span class="q-num">"2"</span>{format!("Where in {} will you work?", pack.meta.name)}</legend>
-            {select("town", "Town or region".into_any(), derived(move || app.saved.with(|s| s.profile.town.clone().unwrap_or_default())),
-                vec![(None, vec![(String::new(), "Not decided, or somewhere else".into())]), (Some("Towns"), towns), (Some("Regions"), regions)],
+            <legend><span class="q-num">"2"</span>{tr::q_town(&country_name(&pack.meta.id, &pack.meta.name))}</legend>
+            {select("town", tr::town_or_region().into_any(), derived(move || app.saved.with(|s| s.profile.town.clone().unwrap_or_default())),
+                vec![(None, vec![(String::new(), tr::town_none())]), (Some(tr::towns()), towns), (Some(tr::regions()), regions)],
                 Arc::new(move |v: String| app.saved.update(|s| s.profile.town = (!v.is_empty()).then_some(v))))}
-            <p class="hint">"Used to show local help first."</p>
+            <p class="hint">{tr::town_hint()}</p>
         </fieldset>
     }
 }
@@ -186,20 +168,20 @@ fn LegalFormQuestion(
     let forms = pack.meta.legal_forms.clone();
     view! {
         <fieldset>
-            <legend><span class="q-num">"5"</span>"Which legal form do you want?"</legend>
+            <legend><span class="q-num">"5"</span>{tr::q_legal_form()}</legend>
             {forms.into_iter().map(|f| {
                 let (fid, fid2) = (f.id.clone(), f.id.clone());
-                let label = view! { {f.name.clone()}" "<span class="local" lang=lang.clone()>{format!("({})", f.local_name)}</span> };
+                let label = view! { {f.name.clone()}" "<span class="local" lang=lang.clone() dir="ltr">{format!("({})", f.local_name)}</span> };
                 choice(true, format!("form-{}", f.id), "legal-form", label.into_any(),
                     derived(move || app.saved.with(|s| s.profile.legal_form.as_deref() == Some(fid.as_str()))),
                     Arc::new(move |_| app.saved.update(|s| s.profile.legal_form = Some(fid2.clone()))))
             }).collect_view()}
-            {choice(true, "form-help".into(), "legal-form", "Help me choose".into_any(),
+            {choice(true, "form-help".into(), "legal-form", tr::help_me_choose().into_any(),
                 derived(move || app.saved.with(|s| s.profile.legal_form.is_none())),
                 Arc::new(move |_| app.saved.update(|s| s.profile.legal_form = None)))}
             <Chooser pack=pack.clone() />
             <p class="hint"><a href=format!("{}#legal-forms", Page::Checklist(Some(pack.meta.id.clone())).href())>
-                {format!("Compare the legal forms in {}", pack.meta.name)}</a></p>
+                {tr::compare_forms(&country_name(&pack.meta.id, &pack.meta.name))}</a></p>
         </fieldset>
     }
 }
@@ -220,27 +202,38 @@ fn Chooser(
             match advice {
                 Some((id, name, local, why)) => view! {
                     <div class="advice" role="status">
-                        <p><strong>{format!("We suggest: {name} ({local})")}</strong></p>
-                        <ul>{why.into_iter().map(|w| view! { <li>{w}</li> }).collect_view()}</ul>
+                        <p><strong>{tr::we_suggest(&name, &local)}</strong></p>
+                        <ul>{why.into_iter().map(|w| view! { <li>{reason_label(w)}</li> }).collect_view()}</ul>
                         <button type="button" class="secondary" on:click=move |_| {
                             app.saved.update(|s| s.profile.legal_form = Some(id.clone()));
                             // The advice closes; keep the keyboard on the chosen form.
                             let target = format!("form-{id}");
                             request_animation_frame(move || crate::app::focus(&target));
                         }>
-                            {format!("Choose {name}")}
+                            {tr::choose_form(&name)}
                         </button>
                     </div>
                 }.into_any(),
-                None => view! { <p class="hint" role="status">"Answer these questions and whether you start alone (question 4) to get a suggestion."</p> }.into_any(),
+                None => view! { <p class="hint" role="status">{tr::chooser_hint()}</p> }.into_any(),
             }
         };
         view! {
             <div class="chooser">
-                {yes_no("Will the business take big risks, such as loans, large contracts or expensive equipment?", "risk", ["Yes", "No", "Not sure yet"], |p| p.high_risk, |p, v| p.high_risk = v)}
-                {yes_no("Do you want investors to put money into the business?", "investors", ["Yes", "No", "Not sure yet"], |p| p.investors, |p, v| p.investors = v)}
+                {yes_no(tr::risk_question(), "risk", [tr::answer_yes(), tr::answer_no(), tr::answer_unsure()], |p| p.high_risk, |p, v| p.high_risk = v)}
+                {yes_no(tr::investors_question(), "investors", [tr::answer_yes(), tr::answer_no(), tr::answer_unsure()], |p| p.investors, |p, v| p.investors = v)}
                 {advice}
             </div>
         }
     })
+}
+
+fn reason_label(reason: Reason) -> String {
+    match reason {
+        Reason::Partners => tr::reason_partners(),
+        Reason::Alone => tr::reason_alone(),
+        Reason::Protected => tr::reason_protected(),
+        Reason::Cheap => tr::reason_cheap(),
+        Reason::Simple => tr::reason_simple(),
+        Reason::Investors => tr::reason_investors(),
+    }
 }

@@ -3,10 +3,10 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use crate::components::title::Title;
 
-use super::resources::cost_label;
-use super::step::Sources;
-use super::profile::sector_label;
-use super::{kind_label, language_name, missing_in_pack, param, topic_label};
+use super::step::{Sources, Unreviewed};
+use super::{cost_label, kind_label, missing_in_pack, param, sector_label, topic_label};
+use crate::domain::i18n::tr;
+use crate::language::{country_name, language_name};
 use crate::app::use_app;
 use crate::components::markdown::ExternalLink;
 use crate::components::with_pack::with_pack;
@@ -24,10 +24,10 @@ pub fn ResourcePage() -> impl IntoView {
         match pack.resource(&id) {
             Some(_) => view! { <ResourceView pack id /> }.into_any(),
             None => missing_in_pack(
-                "Resource not found",
-                format!("Career Kit has no resource called “{id}” for {}. It may have been removed.", pack.meta.name),
+                tr::resource_not_found_title(),
+                tr::resource_not_found(&country_name(&pack.meta.id, &pack.meta.name), &id),
                 Page::Resources(Some(pack.meta.id.clone())),
-                "See all resources",
+                tr::see_all_resources(),
             ),
         }
     }))
@@ -51,40 +51,42 @@ fn ResourceView(
     let s2 = saved.clone();
     let towns: Vec<String> = r.towns.iter().map(|t| pack.town_name(t)).collect();
     let regions: Vec<String> = r.regions.iter().map(|t| pack.region_name(t)).collect();
-    let place = if !towns.is_empty() { towns.join(", ") } else if !regions.is_empty() { regions.join(", ") } else { format!("All of {}", pack.meta.name) };
+    let name = country_name(&pack.meta.id, &pack.meta.name);
+    let place = if !towns.is_empty() { towns.join(", ") } else if !regions.is_empty() { regions.join(", ") } else { tr::all_of(&name) };
     let used_in: Vec<_> = pack.steps.iter().filter(|s| s.resources.contains(&r.id)).cloned().collect();
     view! {
         <Title text=r.title.clone() />
-        <nav aria-label="Breadcrumb" class="breadcrumb">
-            <a href=Page::Resources(Some(country.clone())).href()>{format!("Resources in {}", pack.meta.name)}</a>
+        <nav aria-label=tr::breadcrumb() class="breadcrumb">
+            <a href=Page::Resources(Some(country.clone())).href()>{tr::resources_in_country(&name)}</a>
         </nav>
         <h1>{r.title.clone()}</h1>
         <p class="kind">{kind_label(&r.kind)}{format!(" · {}", r.organisation)}</p>
+        <Unreviewed pack=pack.clone() unreviewed=r.unreviewed />
         <p class="lead">{r.description.clone()}</p>
-        <p><ExternalLink href=r.url.clone()>{format!("Go to {}", r.organisation)}</ExternalLink></p>
+        <p><ExternalLink href=r.url.clone()>{tr::go_to(&r.organisation)}</ExternalLink></p>
         <button type="button" class="secondary" aria-pressed=move || saved().to_string()
             on:click=move |_| {
                 let key = key.clone();
                 app.saved.update(|s| { if !s.saved_resources.remove(&key) { s.saved_resources.insert(key); } })
             }>
-            {move || if s2() { "Saved to my list" } else { "Save to my list" }}
+            {move || if s2() { tr::saved_to_list() } else { tr::save_to_list() }}
         </button>
         <dl class="facts">
-            <div><dt>"Where"</dt><dd>{place}</dd></div>
+            <div><dt>{tr::fact_where()}</dt><dd>{place}</dd></div>
             {(!r.topics.is_empty() || !r.sectors.is_empty()).then(|| view! {
-                <div><dt>"Who it helps"</dt><dd>{who_it_helps(&r.topics, &r.sectors)}</dd></div>
+                <div><dt>{tr::who_it_helps()}</dt><dd>{who_it_helps(&r.topics, &r.sectors)}</dd></div>
             })}
-            <div><dt>"Cost"</dt><dd>{cost_label(r.cost.as_deref().unwrap_or(""))}</dd></div>
+            <div><dt>{tr::fact_cost()}</dt><dd>{cost_label(r.cost.as_deref().unwrap_or(""))}</dd></div>
             {(!r.languages.is_empty()).then(|| view! {
-                <div><dt>"Languages"</dt><dd>{r.languages.iter().map(|l| language_name(l)).collect::<Vec<_>>().join(", ")}</dd></div>
+                <div><dt>{tr::fact_languages()}</dt><dd>{r.languages.iter().map(|l| language_name(l)).collect::<Vec<_>>().join(", ")}</dd></div>
             })}
-            {r.phone.clone().map(|p| view! { <div><dt>"Phone"</dt><dd><ExternalLink href=format!("tel:{}", p.replace(' ', ""))>{p.clone()}</ExternalLink></dd></div> })}
-            {r.email.clone().map(|e| view! { <div><dt>"Email"</dt><dd><ExternalLink href=format!("mailto:{e}")>{e.clone()}</ExternalLink></dd></div> })}
-            {r.address.clone().map(|a| view! { <div><dt>"Address"</dt><dd>{a}</dd></div> })}
+            {r.phone.clone().map(|p| view! { <div><dt>{tr::fact_phone()}</dt><dd><ExternalLink href=format!("tel:{}", p.replace(' ', ""))>{p.clone()}</ExternalLink></dd></div> })}
+            {r.email.clone().map(|e| view! { <div><dt>{tr::fact_email()}</dt><dd><ExternalLink href=format!("mailto:{e}")>{e.clone()}</ExternalLink></dd></div> })}
+            {r.address.clone().map(|a| view! { <div><dt>{tr::fact_address()}</dt><dd>{a}</dd></div> })}
         </dl>
         {(!used_in.is_empty()).then(|| view! {
             <section aria-labelledby="steps-heading">
-                <h2 id="steps-heading">"Helps with these steps"</h2>
+                <h2 id="steps-heading">{tr::helps_with_steps()}</h2>
                 <ul>{used_in.into_iter().map(|s| view! {
                     <li><a href=Page::Step { country: country.clone(), step: s.id.clone() }.href()>{s.title}</a></li>
                 }).collect_view()}</ul>
@@ -94,16 +96,13 @@ fn ResourceView(
     }
 }
 
-/// "Founders who need help with registration, tax; in green businesses".
+/// "Founders who need help with: registration, tax; in these sectors: green".
 fn who_it_helps(topics: &[String], sectors: &[String]) -> String {
-    let mut out = String::from("Founders");
-    if !topics.is_empty() {
-        out.push_str(" who need help with: ");
-        out.push_str(&topics.iter().map(|t| topic_label(t)).collect::<Vec<_>>().join(", "));
+    let topics = topics.iter().map(|t| topic_label(t)).collect::<Vec<_>>().join(", ");
+    let sectors = sectors.iter().map(|s| sector_label(s)).collect::<Vec<_>>().join(", ");
+    match (topics.is_empty(), sectors.is_empty()) {
+        (false, true) => tr::who_topics(&topics),
+        (true, false) => tr::who_sectors(&sectors),
+        _ => tr::who_both(&sectors, &topics),
     }
-    if !sectors.is_empty() {
-        out.push_str(if topics.is_empty() { " in these sectors: " } else { "; in these sectors: " });
-        out.push_str(&sectors.iter().map(|s| sector_label(s)).collect::<Vec<_>>().join(", "));
-    }
-    out
 }

@@ -8,17 +8,19 @@ use crate::components::controls::{choice, derived, select, OnChange};
 use crate::components::title::Title;
 use crate::domain::search::{resource_docs, SearchIndex};
 
-use super::{country_or_picker, kind_label, language_name, topic_label};
+use super::{cost_label, country_or_picker, kind_label, topic_label};
 use crate::app::use_app;
 use crate::domain::content::{Pack, Resource, RESOURCE_KINDS, TOPICS};
 use crate::domain::filter::ResourceView;
+use crate::domain::i18n::tr;
 use crate::domain::plan;
+use crate::language::{country_name, language_name};
 use crate::routes::Page;
 
 /// `/resources` (choose a country) and `/resources/:country` (its resources, by kind).
 #[component]
 pub fn Resources() -> impl IntoView {
-    country_or_picker("Resources", "Free help and resources", |c| Page::Resources(Some(c)), |pack| {
+    country_or_picker(tr::nav_resources, tr::resources_heading, |c| Page::Resources(Some(c)), |pack| {
         view! { <ResourceList pack /> }.into_any()
     })
 }
@@ -29,7 +31,7 @@ fn ResourceList(
     pack: Arc<Pack>,
 ) -> impl IntoView {
     let app = use_app();
-    let title = format!("Free help and resources in {}", pack.meta.name);
+    let title = tr::resources_in(&country_name(&pack.meta.id, &pack.meta.name));
     let country = pack.meta.id.clone();
     // Built once per pack load; every keystroke only queries it.
     let index = Arc::new(SearchIndex::new(&resource_docs(&pack)));
@@ -72,9 +74,9 @@ fn ResourceList(
         move || app.saved.with(|s| s.saved_resources.iter().filter(|k| k.starts_with(&prefix)).count())
     };
     let initial = view_now.get_untracked();
-    let any = |text: &str| vec![(String::new(), text.to_string())];
-    let kinds: Vec<_> = RESOURCE_KINDS.iter().filter(|k| pack.resources.iter().any(|r| r.kind == **k)).map(|k| (k.to_string(), kind_label(k).to_string())).collect();
-    let topics: Vec<_> = TOPICS.iter().filter(|t| pack.resources.iter().any(|r| r.topics.iter().any(|x| x == *t))).map(|t| (t.to_string(), topic_label(t).to_string())).collect();
+    let any = |text: String| vec![(String::new(), text)];
+    let kinds: Vec<_> = RESOURCE_KINDS.iter().filter(|k| pack.resources.iter().any(|r| r.kind == **k)).map(|k| (k.to_string(), kind_label(k))).collect();
+    let topics: Vec<_> = TOPICS.iter().filter(|t| pack.resources.iter().any(|r| r.topics.iter().any(|x| x == *t))).map(|t| (t.to_string(), topic_label(t))).collect();
     let mut langs: Vec<&String> = pack.resources.iter().flat_map(|r| &r.languages).collect();
     langs.sort();
     langs.dedup();
@@ -90,10 +92,9 @@ fn ResourceList(
             }
             let q = view_now.with(|v| v.q.trim().to_string());
             let count = match (hits.len(), q.is_empty()) {
-                (0, _) => "No resources match. Try fewer or other words, or fewer filters.".to_string(),
-                (n, true) => format!("{n} of {} resources.", pack.resources.len()),
-                (1, false) => format!("1 resource found for “{q}”."),
-                (n, false) => format!("{n} resources found for “{q}”."),
+                (0, _) => tr::no_results(),
+                (n, true) => tr::shown_of(pack.resources.len(), n),
+                (n, false) => tr::found_for(n, &q),
             };
             view! {
                 <p class="result-count">{count}</p>
@@ -104,7 +105,7 @@ fn ResourceList(
             .into_any()
         }
     };
-    let count_for_screen_readers = move || filtered().then(|| format!("{} results", hits.with(Vec::len)));
+    let count_for_screen_readers = move || filtered().then(|| tr::results(hits.with(Vec::len)));
     let clear = {
         let go = go.clone();
         move |_| go(ResourceView { q: view_now.get_untracked().q, ..Default::default() }, false)
@@ -119,7 +120,7 @@ fn ResourceList(
             linked.or_else(|| current.get().map(|(id, t)| (id, t, true)))
         }.map(|(id, step_title, mine)| {
             let go = go.clone();
-            let label = if mine { format!("For my current step: {step_title}") } else { format!("For the step: {step_title}") };
+            let label = if mine { tr::for_my_step(&step_title) } else { tr::for_step(&step_title) };
             choice(false, "filter-step".into(), "step", label.into_any(), flag(|v| v.step.is_some()), Arc::new(move |on: bool| {
                 let mut v = view_now.get_untracked();
                 v.step = on.then(|| id.clone());
@@ -130,33 +131,33 @@ fn ResourceList(
     view! {
         <Title text=title.clone() />
         <h1>{title}</h1>
-        <p class="lead">{format!("{} places that help people start a business, from official services to free advice, courses, funding and mentors.", pack.resources.len())}</p>
+        <p class="lead">{tr::resources_lead(pack.resources.len())}</p>
         <form class="search" role="search" on:submit=|ev| ev.prevent_default()>
-            <label for="resource-search">"Search resources"</label>
+            <label for="resource-search">{tr::search_resources()}</label>
             <input type="search" id="resource-search" autocomplete="off"
-                placeholder="For example: VAT, mentor, bank account"
+                placeholder=tr::search_placeholder()
                 prop:value=move || view_now.with(|v| v.q.clone()) on:input=on_input />
         </form>
         <details class="filters" open={initial.active_filters() > 0}>
-            <summary>"Filters"{move || match view_now.with(ResourceView::active_filters) { 0 => String::new(), n => format!(" ({n} on)") }}</summary>
+            <summary>{tr::filters()}{move || match view_now.with(ResourceView::active_filters) { 0 => String::new(), n => format!(" {}", tr::filters_on(n)) }}</summary>
             <div class="filter-grid">
-                {select("filter-kind", "Kind".into_any(), value(|v| &v.kind), vec![(None, any("Any kind")), (None, kinds)],
+                {select("filter-kind", tr::filter_kind().into_any(), value(|v| &v.kind), vec![(None, any(tr::any_kind())), (None, kinds)],
                     change(|v, x| v.kind = (!x.is_empty()).then_some(x)))}
-                {select("filter-topic", "Topic".into_any(), value(|v| &v.topic), vec![(None, any("Any topic")), (None, topics)],
+                {select("filter-topic", tr::filter_topic().into_any(), value(|v| &v.topic), vec![(None, any(tr::any_topic())), (None, topics)],
                     change(|v, x| v.topic = (!x.is_empty()).then_some(x)))}
-                {select("filter-place", "Town or region".into_any(), value(|v| &v.place),
-                    vec![(None, any("Anywhere")), (Some("Towns"), towns), (Some("Regions"), regions)],
+                {select("filter-place", tr::town_or_region().into_any(), value(|v| &v.place),
+                    vec![(None, any(tr::anywhere())), (Some(tr::towns()), towns), (Some(tr::regions()), regions)],
                     change(|v, x| v.place = (!x.is_empty()).then_some(x)))}
-                {select("filter-language", "Help in the language".into_any(), value(|v| &v.help_in), vec![(None, any("Any language")), (None, langs)],
+                {select("filter-language", tr::filter_language().into_any(), value(|v| &v.help_in), vec![(None, any(tr::any_language())), (None, langs)],
                     change(|v, x| v.help_in = (!x.is_empty()).then_some(x)))}
             </div>
             <div class="filter-checks">
-                {choice(false, "filter-free".into(), "free", "Free only".into_any(), flag(|v| v.free), tick(|v, on| v.free = on))}
-                {choice(false, "filter-green".into(), "green", "For green businesses".into_any(), flag(|v| v.green), tick(|v, on| v.green = on))}
-                {choice(false, "filter-mine".into(), "mine", (move || format!("Only my list ({})", my_count())).into_any(), flag(|v| v.mine), tick(|v, on| v.mine = on))}
+                {choice(false, "filter-free".into(), "free", tr::free_only().into_any(), flag(|v| v.free), tick(|v, on| v.free = on))}
+                {choice(false, "filter-green".into(), "green", tr::for_green().into_any(), flag(|v| v.green), tick(|v, on| v.green = on))}
+                {choice(false, "filter-mine".into(), "mine", (move || tr::only_my_list(my_count())).into_any(), flag(|v| v.mine), tick(|v, on| v.mine = on))}
                 {step_box}
             </div>
-            <button type="button" class="secondary" on:click=clear hidden=move || view_now.with(|v| v.active_filters() == 0)>"Clear filters"</button>
+            <button type="button" class="secondary" on:click=clear hidden=move || view_now.with(|v| v.active_filters() == 0)>{tr::clear_filters()}</button>
         </details>
         <p class="visually-hidden" role="status" aria-live="polite">{count_for_screen_readers}</p>
         {results}
@@ -177,7 +178,7 @@ fn edit<T: 'static>(view_now: Memo<ResourceView>, go: Go, f: fn(&mut ResourceVie
 
 /// One resource in a list.
 fn item(pack: &Pack, r: &Resource) -> AnyView {
-    let place = if r.towns.is_empty() { "Whole country or region".to_string() } else { r.towns.iter().map(|t| pack.town_name(t)).collect::<Vec<_>>().join(", ") };
+    let place = if r.towns.is_empty() { tr::whole_country() } else { r.towns.iter().map(|t| pack.town_name(t)).collect::<Vec<_>>().join(", ") };
     view! {
         <li data-resource=r.id.clone()>
             <a href=Page::Resource { country: pack.meta.id.clone(), id: r.id.clone() }.href()>{r.title.clone()}</a>
@@ -203,13 +204,4 @@ fn grouped(pack: &Pack, shown: &[usize]) -> impl IntoView {
             </section>
         }
     }).collect_view()
-}
-
-pub fn cost_label(cost: &str) -> &'static str {
-    match cost {
-        "free" => "Free",
-        "paid" => "Paid",
-        "mixed" => "Free and paid parts",
-        _ => "Cost not known",
-    }
 }

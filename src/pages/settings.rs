@@ -2,6 +2,8 @@ use leptos::prelude::*;
 use crate::components::title::Title;
 
 use crate::app::use_app;
+use crate::domain::i18n::tr;
+use crate::language::LanguageList;
 use crate::storage::Mode;
 
 #[component]
@@ -10,35 +12,36 @@ pub fn Settings() -> impl IntoView {
     let confirming = RwSignal::new(false);
     let result = RwSignal::new(None::<String>);
     view! {
-        <Title text="Settings" />
-        <h1>"Settings"</h1>
+        <Title text=tr::settings_title() />
+        <h1>{tr::settings_title()}</h1>
         <section aria-labelledby="language">
-            <h2 id="language">"Language"</h2>
-            <p>"Career Kit is in English for now. Arabic, Farsi, Ukrainian, Polish, Turkish, Somali, Tigrinya and more are on the way."</p>
+            <h2 id="language">{tr::language()}</h2>
+            <p>{tr::settings_language()}</p>
+            <LanguageList />
         </section>
         <section aria-labelledby="your-data">
-            <h2 id="your-data">"Your data"</h2>
+            <h2 id="your-data">{tr::your_data()}</h2>
             <p class="storage-mode">{move || match app.mode.get() {
-                Mode::Persistent => "Your answers and progress are saved in this browser, on this device only.",
-                Mode::MemoryOnly => "This browser does not let Career Kit save. Your progress is lost when you close the tab.",
-                Mode::Protected => "Saving is paused so that data from another version is not overwritten.",
+                Mode::Persistent => tr::mode_persistent(),
+                Mode::MemoryOnly => tr::mode_memory_only(),
+                Mode::Protected => tr::mode_protected(),
             }}</p>
             {move || if confirming.get() {
                 view! {
                     <div class="confirm" role="alertdialog" aria-labelledby="confirm-q">
-                        <p id="confirm-q"><strong>"Delete all your answers and progress from this device? This cannot be undone."</strong></p>
+                        <p id="confirm-q"><strong>{tr::delete_question()}</strong></p>
                         <button type="button" class="danger" on:click=move |_| {
                             result.set(Some(match app.delete_everything() {
-                                Ok(()) => "Everything Career Kit kept on this device is deleted.".into(),
-                                Err(e) => format!("Could not delete: {e}"),
+                                Ok(()) => tr::deleted(),
+                                Err(e) => tr::delete_failed(&e),
                             }));
                             confirming.set(false);
-                        }>"Yes, delete everything"</button>
-                        <button type="button" class="secondary" on:click=move |_| confirming.set(false)>"No, keep it"</button>
+                        }>{tr::delete_yes()}</button>
+                        <button type="button" class="secondary" on:click=move |_| confirming.set(false)>{tr::delete_no()}</button>
                     </div>
                 }.into_any()
             } else {
-                view! { <button type="button" class="secondary" on:click=move |_| { result.set(None); confirming.set(true) }>"Delete my data from this device"</button> }.into_any()
+                view! { <button type="button" class="secondary" on:click=move |_| { result.set(None); confirming.set(true) }>{tr::delete_data()}</button> }.into_any()
             }}
             <p role="status">{move || result.get()}</p>
         </section>

@@ -4,11 +4,13 @@ use leptos::prelude::*;
 use crate::components::controls::{choice, derived, select};
 use crate::components::title::Title;
 
-use super::{missing_in_pack, param, status_id, status_label, STATUSES};
+use super::{missing_in_pack, param, status_id, status_label, why_line, STATUSES};
 use crate::app::use_app;
 use crate::components::markdown::{ExternalLink, Markdown};
 use crate::components::with_pack::with_pack;
 use crate::domain::content::{Pack, Source, Task};
+use crate::domain::i18n::tr;
+use crate::language::country_name;
 use crate::domain::state::StepStatus;
 use crate::routes::Page;
 
@@ -22,10 +24,10 @@ pub fn StepPage() -> impl IntoView {
         match pack.step(&step) {
             Some(_) => view! { <StepView pack step /> }.into_any(),
             None => missing_in_pack(
-                "Step not found",
-                format!("The {} checklist has no step called “{step}”. It may have been renamed.", pack.meta.name),
+                tr::step_not_found_title(),
+                tr::step_not_found(&country_name(&pack.meta.id, &pack.meta.name), &step),
                 Page::Checklist(Some(pack.meta.id.clone())),
-                "See all steps",
+                tr::see_all_steps(),
             ),
         }
     }))
@@ -39,12 +41,12 @@ pub fn Sources(
 ) -> impl IntoView {
     view! {
         <section class="sources" aria-labelledby="sources-heading">
-            <h2 id="sources-heading">"Sources"</h2>
+            <h2 id="sources-heading">{tr::sources()}</h2>
             <ul>
                 {sources.into_iter().map(|s| view! {
                     <li>
                         <ExternalLink href=s.url.clone()>{s.title.clone()}</ExternalLink>
-                        <span class="checked">{format!(" (checked {})", s.checked)}</span>
+                        <span class="checked">{format!(" {}", tr::checked_on(&s.checked))}</span>
                     </li>
                 }).collect_view()}
             </ul>
@@ -66,7 +68,7 @@ pub fn TaskTicks(
     let app = use_app();
     view! {
         <fieldset class="tasks">
-            <legend>"Tasks"</legend>
+            <legend>{tr::tasks()}</legend>
             {tasks.into_iter().map(|t| {
                 let (country, step, tid) = (country.clone(), step.clone(), t.id.clone());
                 let (c2, s2, t2) = (country.clone(), step.clone(), t.id.clone());
@@ -107,11 +109,11 @@ fn StepView(
         }
     };
 
-    let facts: Vec<(&'static str, String)> = [
-        ("Who handles it", s.authority.clone()),
-        ("Cost", s.cost.clone()),
-        ("Time", s.time.clone()),
-        ("Deadline", s.deadline.clone()),
+    let facts: Vec<(String, String)> = [
+        (tr::fact_authority(), s.authority.clone()),
+        (tr::fact_cost(), s.cost.clone()),
+        (tr::fact_time(), s.time.clone()),
+        (tr::fact_deadline(), s.deadline.clone()),
     ]
     .into_iter()
     .filter_map(|(k, v)| v.map(|v| (k, v)))
@@ -122,27 +124,25 @@ fn StepView(
     let phase_title = pack.meta.phases.iter().find(|p| p.id == s.phase).map(|p| p.title.clone()).unwrap_or_default();
     view! {
         <Title text=s.title.clone() />
-        <nav aria-label="Breadcrumb" class="breadcrumb">
-            <a href=Page::Checklist(Some(country.clone())).href()>{format!("{} checklist", pack.meta.name)}</a>
-            <span aria-hidden="true">" › "</span>
+        <nav aria-label=tr::breadcrumb() class="breadcrumb">
+            <a href=Page::Checklist(Some(country.clone())).href()>{tr::checklist_of(&country_name(&pack.meta.id, &pack.meta.name))}</a>
+            " "<span class="arrow" aria-hidden="true">"›"</span>" "
             <span>{phase_title}</span>
         </nav>
         <h1>{s.title.clone()}</h1>
         <p class="lead">{s.summary.clone()}</p>
         {(s.optional || s.join.is_some()).then(|| view! {
-            <p class="tag">{if s.optional { "This step is optional." } else { "This step is one of several choices: do the one that fits you." }}</p>
+            <p class="tag">{if s.optional { tr::step_is_optional() } else { tr::step_is_a_choice() }}</p>
         })}
 
-        {let (st, pack) = (s.clone(), pack.clone()); move || {
-            let why = app.saved.with(|saved| crate::domain::plan::why_shown(&pack, &st, &saved.profile));
-            (!why.is_empty()).then(|| view! { <p class="why">{why.join(" · ")}</p> })
-        }}
+        <Unreviewed pack=pack.clone() unreviewed=s.unreviewed />
+        {why_line(&pack, &s)}
         {let st = s.clone(); move || (!app.saved.with(|saved| crate::domain::plan::applies_to(&st, &saved.profile))).then(|| view! {
-            <p class="tag">"From your answers, this step may not apply to you. "<a href=Page::Profile.href()>"Check your answers"</a></p>
+            <p class="tag">{tr::step_may_not_apply()}" "<a href=Page::Profile.href()>{tr::check_answers()}</a></p>
         })}
         <div class="status-field">
-            {select("step-status", "Status".into_any(), derived(move || status_id(p1().status).to_string()),
-                vec![(None, STATUSES.iter().map(|st| (status_id(*st).to_string(), status_label(*st).to_string())).collect())],
+            {select("step-status", tr::status().into_any(), derived(move || status_id(p1().status).to_string()),
+                vec![(None, STATUSES.iter().map(|st| (status_id(*st).to_string(), status_label(*st))).collect())],
                 Arc::new(move |v: String| {
                     if let Some(st) = STATUSES.iter().find(|x| status_id(**x) == v) {
                         let st = *st;
@@ -162,52 +162,52 @@ fn StepView(
         <TaskTicks country=country.clone() step=s.id.clone() tasks=s.tasks.clone() />
 
         <section class="plan" aria-labelledby="your-plan">
-            <h2 id="your-plan">"Your plan for this step"</h2>
+            <h2 id="your-plan">{tr::plan_title()}</h2>
             <div class="field">
-                <label for="step-due">"Due date (optional)"</label>
+                <label for="step-due">{tr::due_date()}</label>
                 <input type="date" id="step-due"
                     prop:value={let p = progress.clone(); move || p().due.unwrap_or_default()}
                     on:change={let u = update.clone(); move |ev| {
                         let v = event_target_value(&ev);
                         u(&move |p| p.due = (!v.is_empty()).then(|| v.clone()));
                     }} />
-                {s.deadline.clone().map(|d| view! { <p class="hint">"Deadline set by the rules: "{d}</p> })}
+                {s.deadline.clone().map(|d| view! { <p class="hint">{tr::legal_deadline()}" "{d}</p> })}
                 {s.deadline_days.filter(|d| *d > 0).map(|days| {
                     let u = update.clone();
                     view! {
                         <button type="button" class="secondary" on:click=move |_| {
                             let due = date_in_days(days);
                             u(&move |p| p.due = Some(due.clone()));
-                        }>{format!("Set it to the legal deadline ({days} days from today)")}</button>
+                        }>{tr::set_legal_deadline(days as usize)}</button>
                     }
                 })}
             </div>
             <div class="field">
-                <label for="step-note">"Your notes"</label>
+                <label for="step-note">{tr::notes()}</label>
                 <textarea id="step-note" rows="4"
                     prop:value={let p = progress.clone(); move || p().note}
                     on:input={let u = update.clone(); move |ev| {
                         let v = event_target_value(&ev);
                         u(&move |p| p.note = v.clone());
                     }}></textarea>
-                <p class="hint">"Saved on this device as you type."</p>
+                <p class="hint">{tr::notes_saved()}</p>
             </div>
         </section>
 
         {(!s.documents.is_empty()).then(|| view! {
-            <section aria-labelledby="documents"><h2 id="documents">"What to bring"</h2>
+            <section aria-labelledby="documents"><h2 id="documents">{tr::documents()}</h2>
                 <ul>{s.documents.iter().map(|d| view! { <li>{d.clone()}</li> }).collect_view()}</ul></section>
         })}
         {(!s.pitfalls.is_empty()).then(|| view! {
-            <section aria-labelledby="pitfalls" class="pitfalls"><h2 id="pitfalls">"Watch out"</h2>
+            <section aria-labelledby="pitfalls" class="pitfalls"><h2 id="pitfalls">{tr::pitfalls()}</h2>
                 <ul>{s.pitfalls.iter().map(|d| view! { <li>{d.clone()}</li> }).collect_view()}</ul></section>
         })}
         {(!s.terms.is_empty()).then(|| view! {
-            <section aria-labelledby="words"><h2 id="words">"Official words"</h2>
+            <section aria-labelledby="words"><h2 id="words">{tr::official_words()}</h2>
                 <dl class="terms">
                     {s.terms.iter().filter_map(|id| pack.term(id)).map(|t| view! {
                         <div>
-                            <dt><span lang=pack.meta.local_language.clone()>{t.term.clone()}</span>{format!(" – {}", t.plain)}</dt>
+                            <dt><span lang=pack.meta.local_language.clone() dir="ltr">{t.term.clone()}</span>{format!(" – {}", t.plain)}</dt>
                             <dd>{t.explanation.clone()}</dd>
                         </div>
                     }).collect_view()}
@@ -215,7 +215,7 @@ fn StepView(
             </section>
         })}
         {(!s.resources.is_empty()).then(|| view! {
-            <section aria-labelledby="help"><h2 id="help">"Where to get help"</h2>
+            <section aria-labelledby="help"><h2 id="help">{tr::where_to_get_help()}</h2>
                 <ul class="resource-links">
                     {s.resources.iter().filter_map(|id| pack.resource(id)).map(|r| view! {
                         <li><a href=Page::Resource { country: country.clone(), id: r.id.clone() }.href()>{r.title.clone()}</a>
@@ -225,9 +225,11 @@ fn StepView(
             </section>
         })}
         <Sources sources=s.sources.clone() />
-        <nav aria-label="Steps" class="pager">
-            {prev.map(|p| view! { <a rel="prev" href=Page::Step { country: country.clone(), step: p.id.clone() }.href()>{format!("← {}", p.title)}</a> })}
-            {next.map(|n| view! { <a rel="next" href=Page::Step { country: country.clone(), step: n.id.clone() }.href()>{format!("{} →", n.title)}</a> })}
+        <nav aria-label=tr::nav_steps() class="pager">
+            {prev.map(|p| view! { <a rel="prev" href=Page::Step { country: country.clone(), step: p.id.clone() }.href()>
+                <span class="arrow" aria-hidden="true">"←"</span>" "<span class="visually-hidden">{tr::previous_step()}": "</span>{p.title}</a> })}
+            {next.map(|n| view! { <a rel="next" href=Page::Step { country: country.clone(), step: n.id.clone() }.href()>
+                <span class="visually-hidden">{tr::next_step()}": "</span>{n.title}" "<span class="arrow" aria-hidden="true">"→"</span></a> })}
         </nav>
     }
 }
@@ -237,4 +239,23 @@ fn date_in_days(days: u32) -> String {
     let d = js_sys::Date::new_0();
     d.set_date(d.get_date() + days);
     format!("{:04}-{:02}-{:02}", d.get_full_year(), d.get_month() + 1, d.get_date())
+}
+
+/// "Translation not yet reviewed": on an item of a translated pack that no fluent speaker
+/// has checked yet.
+#[component]
+pub fn Unreviewed(
+    /// The pack the item belongs to.
+    pack: Arc<Pack>,
+    /// Whether the item's translation is unreviewed.
+    unreviewed: bool,
+) -> impl IntoView {
+    (unreviewed && pack.language != "en").then(|| {
+        let text = if pack.language == pack.meta.local_language {
+            tr::unreviewed_local()
+        } else {
+            tr::unreviewed(&crate::language::language_name(&pack.meta.local_language))
+        };
+        view! { <p class="unreviewed"><span aria-hidden="true">"⚠ "</span>{text}</p> }
+    })
 }

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::process::Stdio;
 use std::time::Duration;
 
-use fantoccini::wd::TimeoutConfiguration;
+use fantoccini::wd::{TimeoutConfiguration, WebDriverCompatibleCommand};
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::{json, Value};
 use tokio::process::{Child, Command};
@@ -19,6 +19,19 @@ pub struct Browser {
     pub base: String,
     _driver: Child,
     _profile: TempDir,
+}
+
+/// A Chrome DevTools Protocol command, sent through chromedriver's `goog/cdp/execute`.
+#[derive(Debug)]
+struct Cdp(&'static str, Value);
+
+impl WebDriverCompatibleCommand for Cdp {
+    fn endpoint(&self, base: &url::Url, session: Option<&str>) -> Result<url::Url, url::ParseError> {
+        base.join(&format!("session/{}/goog/cdp/execute", session.unwrap_or_default()))
+    }
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        (http::Method::POST, Some(json!({ "cmd": self.0, "params": self.1 }).to_string()))
+    }
 }
 
 struct TempDir(PathBuf);
@@ -67,6 +80,8 @@ impl Browser {
             "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
             "--disable-background-networking", "--disable-component-update", "--disable-sync",
             "--disable-quic", "--window-size=1024,900",
+            // The interface follows the browser's language: keep it English unless a test asks.
+            "--lang=en-US",
         ]
         .into_iter()
         .map(String::from)
@@ -180,6 +195,32 @@ impl Browser {
             violations.len(),
             self.path().await,
             serde_json::to_string_pretty(&violations).unwrap()
+        );
+    }
+
+    /// Sends a Chrome DevTools Protocol command (CPU throttling, screen size, network).
+    pub async fn cdp(&self, cmd: &'static str, params: Value) -> Value {
+        self.client.issue_cmd(Cdp(cmd, params)).await.unwrap_or_else(|e| panic!("CDP {cmd}: {e}"))
+    }
+
+    /// Runs a script in the page and returns its value.
+    pub async fn js(&self, script: &str) -> Value {
+        self.client.execute(script, vec![]).await.unwrap_or_else(|e| panic!("{script}: {e}"))
+    }
+
+    /// Fails if the page is wider than the screen (something does not fit at this width).
+    pub async fn fits_width(&self) {
+        let report = self
+            .js("const w = document.documentElement.clientWidth; \
+                 const wide = [...document.querySelectorAll('body *')].filter(e => { const r = e.getBoundingClientRect(); \
+                   return r.width > 0 && (r.right > w + 1 || r.left < -1); }).slice(0, 5).map(e => e.tagName + '.' + e.className + ': ' + (e.textContent || '').slice(0, 40)); \
+                 return { scroll: document.documentElement.scrollWidth, width: w, wide };")
+            .await;
+        assert!(
+            report["scroll"].as_u64() <= report["width"].as_u64() && report["wide"].as_array().is_some_and(|w| w.is_empty()),
+            "the page does not fit {} px on {}: {report}",
+            report["width"],
+            self.path().await
         );
     }
 

@@ -1,0 +1,214 @@
+//! The interface language in the browser: which one to start in, downloading its catalog,
+//! `<html lang dir>`, the switch in the header, and names of languages and countries written
+//! in the interface language (from the browser's own `Intl.DisplayNames`, so no list of names
+//! is downloaded).
+
+use std::cell::RefCell;
+
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+
+use crate::app::use_app;
+use crate::domain::i18n::{self, tr, Catalog, Language, Texts, LANGUAGES};
+use crate::packs::{fetch_text, Load};
+use crate::routes::base;
+
+/// The URL parameter an adviser's link names the client's language with: `?lang=ar`.
+pub const LINK_PARAM: &str = "lang";
+
+/// The `lang` parameter of the address the page was opened with.
+pub fn link_language() -> Option<String> {
+    let search = window().location().search().ok()?;
+    web_sys::UrlSearchParams::new_with_str(&search).ok()?.get(LINK_PARAM)
+}
+
+/// Removes `lang` from the address (after the user chose another language, so a reload keeps
+/// their choice).
+pub fn forget_link_language() {
+    let location = window().location();
+    let (Ok(search), Ok(path), Ok(hash)) = (location.search(), location.pathname(), location.hash()) else { return };
+    let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) else { return };
+    if params.get(LINK_PARAM).is_none() {
+        return;
+    }
+    params.delete(LINK_PARAM);
+    let rest = String::from(params.to_string());
+    let url = format!("{path}{}{rest}{hash}", if rest.is_empty() { "" } else { "?" });
+    if let Ok(history) = window().history() {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
+    }
+}
+
+/// The browser's preferred languages, best first.
+pub fn browser_languages() -> Vec<String> {
+    window().navigator().languages().iter().filter_map(|v| v.as_string()).collect()
+}
+
+/// Sets `<html lang dir>`, so screen readers pronounce the text and the layout mirrors.
+pub fn apply_to_document(language: &Language) {
+    if let Some(html) = document().document_element() {
+        let _ = html.set_attribute("lang", language.code);
+        let _ = html.set_attribute("dir", if language.rtl { "rtl" } else { "ltr" });
+    }
+}
+
+/// Downloads a language's catalog (its file name comes from `packs/index.json`).
+pub async fn download(file: String) -> Result<Texts, String> {
+    let text = fetch_text(&format!("{}/packs/{file}", base())).await?;
+    let catalog: Catalog = serde_json::from_str(&text).map_err(|e| format!("{file}: {e}"))?;
+    Texts::new(catalog)
+}
+
+/// The language the interface is in, and the one the user asked for (they differ while its
+/// catalog downloads).
+#[derive(Clone, Copy)]
+pub struct Ui {
+    /// The installed language; every view is drawn again when it changes.
+    pub installed: RwSignal<Option<&'static Language>>,
+    /// The language asked for.
+    pub wanted: RwSignal<&'static Language>,
+    /// Why the asked-for language could not be loaded.
+    pub failed: RwSignal<Option<String>>,
+}
+
+impl Ui {
+    /// Starts in `wanted`, downloading catalogs as the choice changes.
+    pub fn new(packs: crate::packs::Packs, wanted: &'static Language) -> Ui {
+        let ui = Ui { installed: RwSignal::new(None), wanted: RwSignal::new(wanted), failed: RwSignal::new(None) };
+        Effect::new(move |_| {
+            let want = ui.wanted.get();
+            if ui.installed.get_untracked() == Some(want) {
+                return;
+            }
+            let index = match packs.index() {
+                Load::Ready(index) => index,
+                Load::Loading => return,
+                Load::Failed(e) => return ui.failed.set(Some(e)),
+            };
+            let Some(file) = index.ui.get(want.code).cloned() else {
+                return ui.failed.set(Some(format!("no catalog for {}", want.code)));
+            };
+            leptos::task::spawn_local(async move {
+                let result = download(file).await;
+                // Only the latest choice counts, if the user chose again meanwhile.
+                if ui.wanted.get_untracked() != want {
+                    return;
+                }
+                match result {
+                    Ok(texts) => {
+                        i18n::set_current(texts);
+                        apply_to_document(want);
+                        forget_names();
+                        ui.failed.set(None);
+                        ui.installed.set(Some(want));
+                    }
+                    Err(e) => {
+                        ui.failed.set(Some(e));
+                        // Keep the language that works.
+                        if let Some(now) = ui.installed.get_untracked() {
+                            ui.wanted.set(now);
+                        }
+                    }
+                }
+            });
+        });
+        ui
+    }
+}
+
+/// The language switch: every language in its own name. Reachable from every page (it is in
+/// the header); the choice is saved and applied without reloading.
+#[component]
+pub fn LanguageSwitch() -> impl IntoView {
+    let app = use_app();
+    let now = app.ui.wanted.get_untracked();
+    let options = LANGUAGES
+        .iter()
+        .map(|l| {
+            view! { <option value=l.code lang=l.code dir=if l.rtl { "rtl" } else { "ltr" } selected=l == now>{l.name}</option> }
+        })
+        .collect_view();
+    view! {
+        <div class="language-switch">
+            <label for="language-select">
+                // A globe drawn in the page (an emoji needs a font that not every phone has).
+                <svg aria-hidden="true" class="globe" width="18" height="18" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2">
+                    <circle cx="12" cy="12" r="10" /><path d="M2 12h20M12 2a15 15 0 0 1 0 20M12 2a15 15 0 0 0 0 20" />
+                </svg>
+                " "{tr::language()}
+            </label>
+            <select id="language-select" on:change=move |ev| choose(&event_target_value(&ev))>{options}</select>
+        </div>
+    }
+}
+
+/// Switches the interface to the language with this code, and saves the choice.
+pub fn choose(code: &str) {
+    let app = use_app();
+    if let Some(lang) = i18n::language(code) {
+        forget_link_language();
+        app.saved.update(|s| s.settings.language = Some(lang.code.to_string()));
+        app.ui.wanted.set(lang);
+    }
+}
+
+/// Every language as a button in its own name (on the settings page).
+#[component]
+pub fn LanguageList() -> impl IntoView {
+    let now = i18n::current();
+    view! {
+        <ul class="language-list">
+            {LANGUAGES.iter().map(|l| view! {
+                <li><button type="button" class="secondary" lang=l.code dir=if l.rtl { "rtl" } else { "ltr" }
+                    aria-pressed=(l == now).to_string() on:click=move |_| choose(l.code)>{l.name}</button></li>
+            }).collect_view()}
+        </ul>
+    }
+}
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = Intl)]
+    type DisplayNames;
+    #[wasm_bindgen(constructor, js_namespace = Intl, catch)]
+    fn new(locales: &str, options: &JsValue) -> Result<DisplayNames, JsValue>;
+    #[wasm_bindgen(method, catch)]
+    fn of(this: &DisplayNames, code: &str) -> Result<JsValue, JsValue>;
+}
+
+thread_local! {
+    /// Language and region names in the current language (made once per language).
+    static NAMES: RefCell<Option<(Option<DisplayNames>, Option<DisplayNames>)>> = const { RefCell::new(None) };
+}
+
+/// Drops the names made for the language before (after a switch).
+pub fn forget_names() {
+    NAMES.with(|n| *n.borrow_mut() = None);
+}
+
+fn display_name(region: bool, code: &str) -> Option<String> {
+    NAMES.with(|names| {
+        let mut names = names.borrow_mut();
+        let (languages, regions) = names.get_or_insert_with(|| {
+            let make = |kind: &str| {
+                let options = js_sys::Object::new();
+                js_sys::Reflect::set(&options, &"type".into(), &kind.into()).ok()?;
+                DisplayNames::new(i18n::current().code, &options).ok()
+            };
+            (make("language"), make("region"))
+        });
+        let names = if region { regions.as_ref() } else { languages.as_ref() }?;
+        names.of(code).ok()?.as_string().filter(|n| !n.is_empty() && n != code)
+    })
+}
+
+/// A language's name in the interface language ("Arabisch" in German), or its code.
+pub fn language_name(code: &str) -> String {
+    display_name(false, code).unwrap_or_else(|| code.to_string())
+}
+
+/// A country's name in the interface language, from its ISO 3166 code; `fallback` (the
+/// pack's own name) when the browser does not know it.
+pub fn country_name(code: &str, fallback: &str) -> String {
+    display_name(true, &code.to_ascii_uppercase()).unwrap_or_else(|| fallback.to_string())
+}

@@ -1,0 +1,69 @@
+//! `/glossary/:country`: the official words of a country (as on the real forms, in the local
+//! language) beside their plain meaning in the interface language: a bilingual glossary.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use super::param;
+use super::step::Unreviewed;
+use crate::components::title::Title;
+use crate::components::with_pack::with_pack;
+use crate::domain::content::{Pack, Term};
+use crate::domain::i18n::tr;
+use crate::domain::search::fold;
+use crate::language::{country_name, language_name};
+
+#[component]
+pub fn Glossary() -> impl IntoView {
+    with_pack(param("country"), Arc::new(|pack: Arc<Pack>| view! { <TermList pack /> }.into_any()))
+}
+
+/// Whether every word of the query is in the term, its meaning, explanation or synonyms.
+fn matches(term: &Term, query: &str) -> bool {
+    let text = fold(&format!("{} {} {} {}", term.term, term.plain, term.explanation, term.synonyms.join(" ")));
+    fold(query).split_whitespace().all(|w| text.contains(w))
+}
+
+#[component]
+fn TermList(
+    /// The country pack whose glossary to show.
+    pack: Arc<Pack>,
+) -> impl IntoView {
+    let name = country_name(&pack.meta.id, &pack.meta.name);
+    let lang = pack.meta.local_language.clone();
+    let query = RwSignal::new(String::new());
+    let mut terms = pack.terms.clone();
+    terms.sort_by_key(|t| fold(&t.term));
+    let shown = {
+        let terms = terms.clone();
+        move || query.with(|q| terms.iter().filter(|t| matches(t, q)).cloned().collect::<Vec<_>>())
+    };
+    let count = {
+        let shown = shown.clone();
+        move || tr::glossary_count(shown().len())
+    };
+    let title = tr::glossary_title(&name);
+    view! {
+        <Title text=title.clone() />
+        <h1>{title}</h1>
+        <p class="lead">{tr::glossary_lead(&language_name(&lang))}</p>
+        <form class="search" role="search" on:submit=|ev| ev.prevent_default()>
+            <label for="glossary-search">{tr::glossary_search()}</label>
+            <input type="search" id="glossary-search" autocomplete="off"
+                prop:value=move || query.get() on:input=move |ev| query.set(event_target_value(&ev)) />
+        </form>
+        <p class="result-count" role="status" aria-live="polite">{count}</p>
+        <dl class="terms glossary">
+            {move || shown().into_iter().map(|t| {
+                let pack = pack.clone();
+                view! {
+                    <div id=format!("term-{}", t.id) data-term=t.id.clone()>
+                        <dt><span lang=lang.clone() dir="ltr" class="local-term">{t.term.clone()}</span>{format!(" – {}", t.plain)}</dt>
+                        <dd>{t.explanation.clone()}<Unreviewed pack unreviewed=t.unreviewed /></dd>
+                    </div>
+                }
+            }).collect_view()}
+        </dl>
+    }
+}
