@@ -62,20 +62,14 @@ fn main() {
             assert!(names.iter().any(|n| n == "#count"), "content/ui/en.toml: {key}: plural forms need {{#count}}");
         }
         let doc = texts.last().unwrap().replace('\n', " ");
-        let params: Vec<String> = names
+        // One parameter per placeholder, and the argument that passes it on.
+        let (params, args): (Vec<String>, Vec<String>) = names
             .iter()
             .map(|n| match n.strip_prefix('#') {
-                Some(num) => format!("{num}: usize"),
-                None => format!("{n}: &str"),
+                Some(num) => (format!("{num}: usize"), format!("({num:?}, Arg::Num({num}))")),
+                None => (format!("{n}: &str"), format!("({n:?}, Arg::Text({n}))")),
             })
-            .collect();
-        let args: Vec<String> = names
-            .iter()
-            .map(|n| match n.strip_prefix('#') {
-                Some(num) => format!("({num:?}, Arg::Num({num}))"),
-                None => format!("({n:?}, Arg::Text({n}))"),
-            })
-            .collect();
+            .unzip();
         writeln!(code, "/// {doc}\npub fn {key}({}) -> String {{\n    super::text({i}, &[{}])\n}}\n", params.join(", "), args.join(", ")).unwrap();
         writeln!(args_table, "    &[{}],", names.iter().map(|n| format!("{n:?}")).collect::<Vec<_>>().join(", ")).unwrap();
         messages.push(json);

@@ -733,6 +733,28 @@ pub mod source {
         found
     }
 
+    /// Translates each item of `items` with its entry in `table` (`[kind.id]`): an item without
+    /// one, or an entry for an id the pack lacks, is an error.
+    fn each<T, X>(
+        errors: &mut Vec<String>,
+        kind: &str,
+        items: &mut [T],
+        table: &BTreeMap<String, X>,
+        id: fn(&T) -> &String,
+        mut apply: impl FnMut(&mut Vec<String>, &str, &mut T, &X),
+    ) {
+        for extra in table.keys().filter(|k| !items.iter().any(|i| id(i) == *k)) {
+            errors.push(format!("[{kind}.{extra}]: no such id in the English pack"));
+        }
+        for item in items {
+            let at = format!("[{kind}.{}]", id(item));
+            match table.get(id(item)) {
+                Some(x) => apply(errors, &at, item, x),
+                None => errors.push(format!("{at}: missing")),
+            }
+        }
+    }
+
     /// The English pack in `t`'s language. Every id of the pack must be translated, and only
     /// those; lists keep their length, bodies their links. Errors name the item and field.
     pub fn translate(english: &Pack, t: &Translation) -> Result<Pack, Vec<String>> {
@@ -750,71 +772,38 @@ pub mod source {
             (None, Some(_)) => errors.push(format!("{at}: {field} is not in the English step")),
             (Some(e), tr) => text(errors, at, field, e, tr),
         };
-        let unknown = |errors: &mut Vec<String>, kind: &str, ids: Vec<&String>, known: &dyn Fn(&str) -> bool| {
-            for id in ids.into_iter().filter(|id| !known(id)) {
-                errors.push(format!("[{kind}.{id}]: no such id in the English pack"));
-            }
-        };
         let reviewed = |r: Option<bool>| !r.unwrap_or(t.reviewed);
         if let Some(name) = &t.name {
             pack.meta.name = name.clone();
         }
-        unknown(&mut errors, "phase", t.phase.keys().collect(), &|id| english.meta.phases.iter().any(|p| p.id == id));
-        for p in &mut pack.meta.phases {
-            match t.phase.get(&p.id) {
-                Some(x) => (p.title, p.summary) = (x.title.clone(), x.summary.clone()),
-                None => errors.push(format!("[phase.{}]: missing", p.id)),
-            }
-        }
-        unknown(&mut errors, "region", t.region.keys().collect(), &|id| english.meta.regions.iter().any(|p| p.id == id));
-        for r in &mut pack.meta.regions {
-            match t.region.get(&r.id) {
-                Some(x) => r.name = x.name.clone(),
-                None => errors.push(format!("[region.{}]: missing", r.id)),
-            }
-        }
-        unknown(&mut errors, "town", t.town.keys().collect(), &|id| english.meta.towns.iter().any(|p| p.id == id));
-        for r in &mut pack.meta.towns {
-            match t.town.get(&r.id) {
-                Some(x) => r.name = x.name.clone(),
-                None => errors.push(format!("[town.{}]: missing", r.id)),
-            }
-        }
-        unknown(&mut errors, "legal_form", t.legal_form.keys().collect(), &|id| english.meta.legal_forms.iter().any(|p| p.id == id));
-        for f in &mut pack.meta.legal_forms {
-            let at = format!("[legal_form.{}]", f.id);
-            let Some(x) = t.legal_form.get(&f.id) else {
-                errors.push(format!("{at}: missing"));
-                continue;
-            };
-            text(&mut errors, &at, "name", &mut f.name, &x.name);
-            text(&mut errors, &at, "summary", &mut f.summary, &x.summary);
-            text(&mut errors, &at, "liability", &mut f.liability, &x.liability);
-            text(&mut errors, &at, "min_capital", &mut f.min_capital, &x.min_capital);
-            text(&mut errors, &at, "owners", &mut f.owners, &x.owners);
-            text(&mut errors, &at, "registration", &mut f.registration, &x.registration);
-            text(&mut errors, &at, "social_security", &mut f.social_security, &x.social_security);
-            text(&mut errors, &at, "taxation", &mut f.taxation, &x.taxation);
+        each(&mut errors, "phase", &mut pack.meta.phases, &t.phase, |p| &p.id, |_, _, p, x| {
+            (p.title, p.summary) = (x.title.clone(), x.summary.clone());
+        });
+        each(&mut errors, "region", &mut pack.meta.regions, &t.region, |r| &r.id, |_, _, r, x| r.name = x.name.clone());
+        each(&mut errors, "town", &mut pack.meta.towns, &t.town, |r| &r.id, |_, _, r, x| r.name = x.name.clone());
+        each(&mut errors, "legal_form", &mut pack.meta.legal_forms, &t.legal_form, |f| &f.id, |errors, at, f, x| {
+            text(errors, at, "name", &mut f.name, &x.name);
+            text(errors, at, "summary", &mut f.summary, &x.summary);
+            text(errors, at, "liability", &mut f.liability, &x.liability);
+            text(errors, at, "min_capital", &mut f.min_capital, &x.min_capital);
+            text(errors, at, "owners", &mut f.owners, &x.owners);
+            text(errors, at, "registration", &mut f.registration, &x.registration);
+            text(errors, at, "social_security", &mut f.social_security, &x.social_security);
+            text(errors, at, "taxation", &mut f.taxation, &x.taxation);
             f.unreviewed = reviewed(x.reviewed);
-        }
-        unknown(&mut errors, "step", t.step.keys().collect(), &|id| english.step(id).is_some());
-        for s in &mut pack.steps {
-            let at = format!("[step.{}]", s.id);
-            let Some(x) = t.step.get(&s.id) else {
-                errors.push(format!("{at}: missing"));
-                continue;
-            };
-            text(&mut errors, &at, "title", &mut s.title, &x.title);
-            text(&mut errors, &at, "summary", &mut s.summary, &x.summary);
+        });
+        each(&mut errors, "step", &mut pack.steps, &t.step, |s| &s.id, |errors, at, s, x| {
+            text(errors, at, "title", &mut s.title, &x.title);
+            text(errors, at, "summary", &mut s.summary, &x.summary);
             let english_links: Vec<String> = links(&s.body).into_iter().map(String::from).collect();
-            text(&mut errors, &at, "body", &mut s.body, &x.body);
+            text(errors, at, "body", &mut s.body, &x.body);
             if links(&s.body) != english_links {
-                errors.push(format!("{at}: body links differ from English ({:?})", english_links));
+                errors.push(format!("{at}: body links differ from English ({english_links:?})"));
             }
-            optional(&mut errors, &at, "authority", &mut s.authority, &x.authority);
-            optional(&mut errors, &at, "cost", &mut s.cost, &x.cost);
-            optional(&mut errors, &at, "time", &mut s.time, &x.time);
-            optional(&mut errors, &at, "deadline", &mut s.deadline, &x.deadline);
+            optional(errors, at, "authority", &mut s.authority, &x.authority);
+            optional(errors, at, "cost", &mut s.cost, &x.cost);
+            optional(errors, at, "time", &mut s.time, &x.time);
+            optional(errors, at, "deadline", &mut s.deadline, &x.deadline);
             for (field, en, tr) in [("documents", &mut s.documents, &x.documents), ("pitfalls", &mut s.pitfalls, &x.pitfalls)] {
                 match tr {
                     Some(list) if list.len() == en.len() => *en = list.clone(),
@@ -832,32 +821,21 @@ pub mod source {
                 }
             }
             s.unreviewed = reviewed(x.reviewed);
-        }
-        unknown(&mut errors, "resource", t.resource.keys().collect(), &|id| english.resource(id).is_some());
-        for r in &mut pack.resources {
-            let at = format!("[resource.{}]", r.id);
-            let Some(x) = t.resource.get(&r.id) else {
-                errors.push(format!("{at}: missing"));
-                continue;
-            };
-            text(&mut errors, &at, "title", &mut r.title, &x.title);
-            text(&mut errors, &at, "description", &mut r.description, &x.description);
+        });
+        each(&mut errors, "resource", &mut pack.resources, &t.resource, |r| &r.id, |errors, at, r, x| {
+            text(errors, at, "title", &mut r.title, &x.title);
+            text(errors, at, "description", &mut r.description, &x.description);
             r.unreviewed = reviewed(x.reviewed);
-        }
-        unknown(&mut errors, "term", t.term.keys().collect(), &|id| english.term(id).is_some());
-        for term in &mut pack.terms {
-            let at = format!("[term.{}]", term.id);
-            let Some(x) = t.term.get(&term.id) else {
-                errors.push(format!("{at}: missing"));
-                continue;
-            };
-            text(&mut errors, &at, "plain", &mut term.plain, &x.plain);
-            text(&mut errors, &at, "explanation", &mut term.explanation, &x.explanation);
+        });
+        each(&mut errors, "term", &mut pack.terms, &t.term, |t| &t.id, |errors, at, term, x| {
+            let english_plain = term.plain.clone();
+            text(errors, at, "plain", &mut term.plain, &x.plain);
+            text(errors, at, "explanation", &mut term.explanation, &x.explanation);
             // Search finds a term by its English words and by the translation's.
             term.synonyms.extend(x.synonyms.iter().cloned());
-            term.synonyms.push(english.term(&term.id).map(|e| e.plain.clone()).unwrap_or_default());
+            term.synonyms.push(english_plain);
             term.unreviewed = reviewed(x.reviewed);
-        }
+        });
         if errors.is_empty() { Ok(pack) } else { Err(errors) }
     }
 
