@@ -149,6 +149,9 @@ fn Frame() -> impl IntoView {
                     <Route path=path!("/glossary/:country") view=pages::glossary::Glossary />
                     <Route path=path!("/settings") view=pages::settings::Settings />
                     <Route path=path!("/about-you") view=pages::profile::ProfilePage />
+                    <Route path=path!("/share") view=pages::share::SharePage />
+                    <Route path=path!("/open") view=pages::share::OpenPage />
+                    <Route path=path!("/adviser") view=pages::share::AdviserPage />
                 </Routes>
             </main>
             <Footer />

@@ -22,6 +22,12 @@ pub enum Page {
     Profile,
     /// A country's official words with plain explanations.
     Glossary(String),
+    /// Share the plan as a link, back it up to a file, restore it.
+    Share,
+    /// A shared plan or an adviser's preset, carried in the URL fragment (read by the page).
+    Open,
+    /// "Make a link for a client": an adviser's preset.
+    Adviser,
 }
 
 /// Keeps a path segment safe: ids are slugs, but a typed URL can hold anything (`.` too is
@@ -59,6 +65,9 @@ impl Page {
                 p.push_str("/glossary");
                 segment(&mut p, country);
             }
+            Page::Share => p.push_str("/share"),
+            Page::Open => p.push_str("/open"),
+            Page::Adviser => p.push_str("/adviser"),
         }
         p
     }
@@ -71,6 +80,13 @@ impl Page {
     /// The link to put in an `href`, under the base this page was served from.
     pub fn href(&self) -> String {
         self.href_under(&base())
+    }
+
+    /// The full address, to share outside the app (`https://host/base/path`).
+    #[cfg(target_arch = "wasm32")]
+    pub fn absolute(&self) -> String {
+        let origin = web_sys::window().and_then(|w| w.location().origin().ok()).unwrap_or_default();
+        format!("{origin}{}", self.href())
     }
 
     /// The page a path (without base, query or fragment) names; `None` means "not found".
@@ -88,6 +104,9 @@ impl Page {
             ["settings"] => Page::Settings,
             ["about-you"] => Page::Profile,
             ["glossary", c] => Page::Glossary(own(c)),
+            ["share"] => Page::Share,
+            ["open"] => Page::Open,
+            ["adviser"] => Page::Adviser,
             _ => return None,
         })
     }
@@ -150,6 +169,9 @@ mod tests {
             Page::Settings,
             Page::Profile,
             Page::Glossary("no".into()),
+            Page::Share,
+            Page::Open,
+            Page::Adviser,
         ];
         for page in pages {
             assert_eq!(Page::parse(&page.path()), Some(page.clone()), "{}", page.path());

@@ -104,6 +104,10 @@ async fn typed_deep_links_open_every_route() {
         ("resources/no", "resources/no", "Free help and resources in Norway"),
         ("settings", "settings", "Settings"),
         ("about-you", "about-you", "About you and your business"),
+        ("glossary/de", "glossary/de", "Official words in Germany"),
+        ("share", "share", "Share and keep your plan"),
+        ("adviser", "adviser", "For advisers: make a link for a client"),
+        ("open", "open", "This link cannot be opened"),
     ] {
         b.open(path).await;
         b.wait_path(&format!("/{lands_on}")).await;
@@ -581,4 +585,148 @@ async fn an_arabic_link_opens_right_to_left_and_ukrainian_needs_no_reload() {
     b.fits_width().await;
     b.axe().await;
     b.close().await;
+}
+
+/// The saved plan's data, as this browser keeps it.
+async fn saved_data(b: &Browser) -> Value {
+    b.js("const raw = localStorage.getItem('career-kit/state'); return raw ? JSON.parse(raw).data : null").await
+}
+
+/// Reads a QR code from the screen, as a phone camera would: a screenshot of the element.
+async fn read_qr(b: &Browser, el: &fantoccini::elements::Element) -> String {
+    b.client.execute("arguments[0].scrollIntoView({ block: 'center' })", vec![serde_json::to_value(el).unwrap()]).await.unwrap();
+    let shot = el.screenshot().await.unwrap();
+    let decoder = png::Decoder::new(std::io::Cursor::new(shot));
+    let mut reader = decoder.read_info().unwrap();
+    let mut buf = vec![0; reader.output_buffer_size()];
+    let info = reader.next_frame(&mut buf).unwrap();
+    let channels = info.color_type.samples();
+    let (w, h) = (info.width as usize, info.height as usize);
+    let mut img = rqrr::PreparedImage::prepare_from_greyscale(w, h, |x, y| buf[(y * w + x) * channels]);
+    let grids = img.detect_grids();
+    assert_eq!(grids.len(), 1, "one QR code in the screenshot");
+    grids[0].decode().expect("the QR code reads").1
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_shared_plan_opens_read_only_elsewhere_and_a_backup_restores_it() {
+    let a = Browser::start(json!({})).await;
+    // A plan: answers, a status, a tick, a note with markup in it.
+    a.open("about-you").await;
+    a.click("//input[@id='country-no']").await;
+    a.click("//input[@id='residence-permit']").await;
+    a.open("checklist/no/business-or-job").await;
+    a.click("(//fieldset[contains(@class,'tasks')]//input[@type='checkbox'])[1]").await;
+    a.wait_xpath("//textarea[@id='step-note']").await.send_keys("Call <b>Altinn</b> on Friday").await.unwrap();
+    a.wait_xpath("//select[@id='step-status']").await.select_by_value("done").await.unwrap();
+    tokio::time::sleep(Duration::from_millis(900)).await;
+    let plan = saved_data(&a).await;
+    assert_eq!(plan["progress"]["no"]["business-or-job"]["status"], json!("done"), "{plan}");
+
+    // Share it: a link with the plan in its fragment, and its QR code.
+    a.open("share").await;
+    a.axe().await;
+    a.click("//button[@id='make-plan-link']").await;
+    let link = a.wait_xpath("//input[@id='plan-link']").await.prop("value").await.unwrap().unwrap();
+    assert!(link.starts_with(&a.url("open#")), "{link}");
+    assert!(link.len() <= 2000, "{} characters", link.len());
+    // "Copy link" puts it on the clipboard.
+    a.cdp("Browser.grantPermissions", json!({ "permissions": ["clipboardReadWrite", "clipboardSanitizedWrite"] })).await;
+    a.click("//div[contains(@class,'link-box')]//button").await;
+    a.wait_xpath("//div[contains(@class,'link-box')]//p[@role='status' and .='Link copied.']").await;
+    let copied = a.client.execute_async("const done = arguments[0]; navigator.clipboard.readText().then(done, e => done(String(e)))", vec![]).await.unwrap();
+    assert_eq!(copied, json!(link));
+    assert_eq!(read_qr(&a, &a.wait_xpath("//figure[contains(@class,'qr')]").await).await, link, "the QR code holds the link");
+    a.axe().await;
+
+    // Opened in a fresh browser: the same plan, read-only.
+    let b = Browser::start(json!({})).await;
+    let path = link.split_once(&b.base).map(|(_, p)| p.to_string()).unwrap();
+    let link_b = b.url(&path);
+    b.client.goto(&link_b).await.unwrap();
+    b.h1("A plan someone shared with you").await;
+    b.wait_xpath("//ol[contains(@class,'shared-plan')]/li[@data-step='business-or-job']//span[@class='status' and .='Done']").await;
+    let note = b.wait_xpath("//li[@data-step='business-or-job']//p[@class='note']").await.text().await.unwrap();
+    assert_eq!(note, "Call <b>Altinn</b> on Friday", "markup in a note stays text");
+    b.wait_xpath("//dl[contains(@class,'answers')]//dd[contains(., 'residence permit')]").await;
+    b.axe().await;
+    assert_eq!(saved_data(&b).await, Value::Null, "opening a plan saves nothing");
+    // Keeping a copy is a separate, confirmed step; then it is this browser's plan.
+    b.click("//button[@id='keep-copy']").await;
+    b.click("//div[@role='alertdialog']//button[contains(., 'keep it as my plan')]").await;
+    b.wait_path("/checklist/no").await;
+    b.wait_xpath("//li[@data-step='business-or-job' and @data-status='done']").await;
+    tokio::time::sleep(Duration::from_millis(900)).await;
+    let kept = saved_data(&b).await;
+    assert_eq!(kept["progress"], plan["progress"]);
+    assert_eq!(kept["profile"], plan["profile"]);
+    // With a plan and no backup yet, the start page says to keep one.
+    b.open("").await;
+    b.wait_xpath("//section[contains(@class,'backup-reminder')]//a[contains(@href,'/share')]").await;
+
+    // An adviser's link never overwrites a plan without asking.
+    b.open("adviser").await;
+    b.wait_xpath("//select[@id='adviser-country']").await.select_by_value("de").await.unwrap();
+    b.wait_xpath("//select[@id='adviser-town']").await.select_by_value("berlin").await.unwrap();
+    b.wait_xpath("//select[@id='adviser-language']").await.select_by_value("ar").await.unwrap();
+    b.axe().await;
+    let advice = b.wait_xpath("//input[@id='client-link-field']").await.prop("value").await.unwrap().unwrap();
+    assert!(advice.contains("open?lang=ar#"), "{advice}");
+    let path = advice.split_once(&b.base).map(|(_, p)| p.to_string()).unwrap();
+    b.open(&path).await;
+    b.wait_xpath("/html[@dir='rtl']").await;
+    b.click("//button[@id='use-preset']").await;
+    b.wait_xpath("//div[@role='alertdialog']").await;
+    b.axe().await;
+    b.click("//div[@role='alertdialog']//button[contains(@class,'secondary')]").await;
+    assert_eq!(saved_data(&b).await["profile"], plan["profile"], "cancel keeps the plan's answers");
+    // In a browser with no answers yet, the adviser's answers apply at once.
+    let c = Browser::start(json!({})).await;
+    c.open(&path).await;
+    c.wait_xpath("/html[@lang='ar' and @dir='rtl']").await;
+    c.click("//button[@id='use-preset']").await;
+    c.wait_path("/checklist/de").await;
+    tokio::time::sleep(Duration::from_millis(900)).await;
+    assert_eq!(saved_data(&c).await["profile"]["town"], json!("berlin"));
+    c.close().await;
+    b.close().await;
+
+    // Export, wipe, import: the same plan.
+    let downloads = std::env::temp_dir().join(format!("ck-downloads-{}", std::process::id()));
+    std::fs::create_dir_all(&downloads).unwrap();
+    a.cdp("Browser.setDownloadBehavior", json!({ "behavior": "allow", "downloadPath": downloads.to_str().unwrap() })).await;
+    a.click("//button[@id='download-backup']").await;
+    let mut file = None;
+    for _ in 0..100 {
+        file = std::fs::read_dir(&downloads).unwrap().flatten().map(|e| e.path()).find(|p| p.extension().is_some_and(|x| x == "json"));
+        if file.is_some() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let file = file.expect("the backup file is downloaded");
+    tokio::time::sleep(Duration::from_millis(900)).await;
+    let before = saved_data(&a).await;
+    assert!(before["last_backup_ms"].is_number(), "the backup is remembered");
+    a.js("localStorage.clear(); return true").await;
+    a.client.refresh().await.unwrap();
+    a.wait_xpath("//p[contains(@class,'last-backup') and contains(., 'not saved a backup')]").await;
+    a.wait_xpath("//input[@id='restore-file']").await.send_keys(file.to_str().unwrap()).await.unwrap();
+    a.wait_xpath("//div[@role='alertdialog']//ul[contains(@class,'changes')]/li").await;
+    a.axe().await;
+    a.click("//div[@role='alertdialog']//button[contains(., 'replace my plan')]").await;
+    a.wait_xpath("//*[@role='status' and contains(., 'restored')]").await;
+    tokio::time::sleep(Duration::from_millis(900)).await;
+    assert_eq!(saved_data(&a).await, before, "export, wipe, import: identical");
+    std::fs::remove_dir_all(&downloads).ok();
+
+    // Hostile input changes nothing and says why.
+    a.open("open#AAAA-this-is-not-a-plan").await;
+    a.h1("This link cannot be opened").await;
+    a.open("share").await;
+    a.wait_xpath("//input[@id='open-link-input']").await.send_keys("  javascript:alert(1)//#x").await.unwrap();
+    a.click("//form//button[@type='submit']").await;
+    a.wait_xpath("//p[@role='alert' and contains(., 'not a Career Kit link')]").await;
+    assert_eq!(saved_data(&a).await, before);
+    a.close().await;
 }

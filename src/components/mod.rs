@@ -2,6 +2,7 @@
 
 pub mod controls;
 pub mod markdown;
+pub mod share;
 pub mod shell;
 pub mod title;
 pub mod with_pack;

@@ -22,6 +22,7 @@ pub fn Header() -> impl IntoView {
                 <ul>
                     <li><a href=move || Page::Checklist(country()).href()>{tr::nav_checklist()}</a></li>
                     <li><a href=move || Page::Resources(country()).href()>{tr::nav_resources()}</a></li>
+                    <li><a href=Page::Share.href()>{tr::nav_share()}</a></li>
                     <li><a href=Page::Settings.href()>{tr::nav_settings()}</a></li>
                 </ul>
             </nav>
@@ -77,7 +78,7 @@ pub fn Footer() -> impl IntoView {
         <footer class="site-footer">
             <p>{tr::footer_private()}</p>
             <p>{tr::footer_sources()}</p>
-            <p>{tr::footer_project()}</p>
+            <p>{tr::footer_project()}" "<a href=Page::Adviser.href()>{tr::adviser_title()}</a></p>
         </footer>
     }
 }

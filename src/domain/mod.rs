@@ -7,5 +7,7 @@ pub mod filter;
 pub mod i18n;
 pub mod markdown;
 pub mod plan;
+pub mod qr;
 pub mod search;
+pub mod share;
 pub mod state;

@@ -21,6 +21,13 @@ pub fn Home() -> impl IntoView {
         <Title text="" />
         <h1>{tr::home_title()}</h1>
         <p class="lead">{tr::home_lead()}</p>
+        {move || app.saved.with(super::share::backup_is_due).then(|| view! {
+            <section class="card backup-reminder" aria-labelledby="backup-reminder">
+                <h2 id="backup-reminder">{tr::backup_reminder_title()}</h2>
+                <p>{move || app.saved.with(|s| super::share::last_backup_text(s.last_backup_ms))}" "{tr::backup_reminder()}</p>
+                <p class="actions"><a class="button" href=Page::Share.href()>{tr::backup_now()}</a></p>
+            </section>
+        })}
         {move || match current() {
             Some(c) => with_pack(Arc::new(move || c.clone()), Arc::new(|pack| view! { <NextStep pack /> }.into_any())).into_any(),
             None => (!app.saved.with(|s| s.settings.welcomed)).then(|| view! { <Welcome /> }).into_any(),

@@ -8,6 +8,7 @@ pub mod profile;
 pub mod resource;
 pub mod resources;
 pub mod settings;
+pub mod share;
 pub mod step;
 
 use std::sync::Arc;

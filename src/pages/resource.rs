@@ -9,6 +9,7 @@ use crate::domain::i18n::tr;
 use crate::language::{country_name, language_name};
 use crate::app::use_app;
 use crate::components::markdown::ExternalLink;
+use crate::components::share::CopyPageLink;
 use crate::components::with_pack::with_pack;
 use crate::domain::content::Pack;
 use crate::domain::filter::saved_key;
@@ -93,6 +94,7 @@ fn ResourceView(
             </section>
         })}
         <Sources sources=r.sources.clone() />
+        <CopyPageLink />
     }
 }
 

@@ -1,0 +1,475 @@
+//! `/share` (share the plan as a link, back it up to a file, restore it, open a link),
+//! `/open#…` (a plan someone shared, read-only, or an adviser's preset) and `/adviser`
+//! (make a link for a client). Links carry their data in the fragment: no server sees it.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos_router::hooks::{use_location, use_navigate};
+use wasm_bindgen::JsCast;
+
+use super::{sector_label, status_label};
+use crate::app::use_app;
+use crate::components::controls::{derived, select};
+use crate::components::share::{download, read_chosen_file, LinkBox, QrCode};
+use crate::components::title::Title;
+use crate::components::with_pack::with_pack;
+use crate::domain::content::{Pack, SECTORS};
+use crate::domain::i18n::{self, tr, LANGUAGES};
+use crate::domain::plan;
+use crate::domain::share::{self, Changes, ShareError, Shared, COMFORTABLE_LINK_CHARS, MAX_BACKUP_BYTES};
+use crate::domain::state::{Profile, Residence, SavedState, StepProgress};
+use crate::language::country_name;
+use crate::packs::Load;
+use crate::routes::Page;
+
+const DAY_MS: f64 = 86_400_000.0;
+
+/// Plain words for why a link or file could not be read.
+pub fn share_error_text(e: &ShareError) -> String {
+    match e {
+        ShareError::Empty => tr::share_error_empty(),
+        ShareError::NotOurs => tr::share_error_not_ours(),
+        ShareError::TooLarge => tr::share_error_too_large(),
+        ShareError::Damaged => tr::share_error_damaged(),
+        ShareError::Newer(_) => tr::share_error_newer(),
+        ShareError::UnknownFields(fields) => tr::share_error_unknown_fields(&fields.join(", ")),
+        ShareError::NotBackup => tr::share_error_not_backup(),
+    }
+}
+
+/// What replacing the plan on this device would change, as a list.
+fn changes_list(c: &Changes) -> impl IntoView {
+    if c.none() {
+        return view! { <p>{tr::no_changes()}</p> }.into_any();
+    }
+    let lines = [
+        (c.answers, tr::changes_answers as fn(usize) -> String),
+        (c.steps, tr::changes_steps),
+        (c.notes, tr::changes_notes),
+        (c.lost, tr::changes_lost),
+        (c.saved_resources, tr::changes_saved),
+    ];
+    view! {
+        <ul class="changes">
+            {lines.into_iter().filter(|(n, _)| *n > 0).map(|(n, text)| view! { <li>{text(n)}</li> }).collect_view()}
+        </ul>
+    }
+    .into_any()
+}
+
+/// "Last backup: 12 days ago", or that there has been none.
+pub fn last_backup_text(last: Option<f64>) -> String {
+    match last {
+        None => tr::never_backed_up(),
+        Some(ms) => match ((js_sys::Date::now() - ms) / DAY_MS).floor().max(0.0) as usize {
+            0 => tr::backed_up_today(),
+            days => tr::last_backup_days(days),
+        },
+    }
+}
+
+/// Whether the home page should remind the user to back up: some progress, and no backup in
+/// the last 30 days.
+pub fn backup_is_due(state: &SavedState) -> bool {
+    let has_progress = state.progress.values().any(|steps| steps.values().any(|p| *p != StepProgress::default()));
+    has_progress && state.last_backup_ms.is_none_or(|ms| js_sys::Date::now() - ms >= 30.0 * DAY_MS)
+}
+
+/// A question with two buttons before something is replaced.
+fn confirm(question: String, changes: Changes, yes: String, on_yes: Arc<dyn Fn() + Send + Sync>, on_no: Arc<dyn Fn() + Send + Sync>) -> AnyView {
+    view! {
+        <div class="confirm" role="alertdialog" aria-labelledby="confirm-replace">
+            <p id="confirm-replace"><strong>{question}</strong></p>
+            {changes_list(&changes)}
+            <button type="button" class="danger" on:click=move |_| on_yes()>{yes}</button>
+            <button type="button" class="secondary" on:click=move |_| on_no()>{tr::cancel()}</button>
+        </div>
+    }
+    .into_any()
+}
+
+#[component]
+pub fn SharePage() -> impl IntoView {
+    let app = use_app();
+    let plan_link = RwSignal::new(None::<String>);
+    let make_link = move |_| {
+        let code = app.saved.with_untracked(share::encode_plan);
+        plan_link.set(Some(format!("{}#{code}", Page::Open.absolute())));
+    };
+    let backed_up = RwSignal::new(None::<String>);
+    let backup = move |_| {
+        let now = js_sys::Date::now();
+        let mut state = app.saved.get_untracked();
+        state.last_backup_ms = Some(now);
+        let date = js_sys::Date::new_0();
+        let name = format!("career-kit-backup-{:04}-{:02}-{:02}.json", date.get_full_year(), date.get_month() + 1, date.get_date());
+        match download(&name, &share::export_backup(&state, now), "application/json") {
+            Ok(()) => {
+                app.saved.update(|s| s.last_backup_ms = Some(now));
+                backed_up.set(Some(tr::backup_saved(&name)));
+            }
+            Err(e) => backed_up.set(Some(e)),
+        }
+    };
+    // Restoring: the file's state, or why it cannot be used; nothing changes until confirmed.
+    let restoring = RwSignal::new(None::<Result<SavedState, ShareError>>);
+    let restored = RwSignal::new(None::<String>);
+    let choose_file = move |ev: leptos::ev::Event| {
+        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+        restored.set(None);
+        leptos::task::spawn_local(async move {
+            let result = match read_chosen_file(&input, MAX_BACKUP_BYTES).await {
+                None => return,
+                Some(Err(())) => Err(ShareError::TooLarge),
+                Some(Ok(text)) => share::import_backup(&text),
+            };
+            restoring.set(Some(result));
+        });
+    };
+    let restore_panel = move || {
+        restoring.get().map(|result| match result {
+            Err(e) => view! { <p class="problem" role="alert">{share_error_text(&e)}</p> }.into_any(),
+            Ok(incoming) => {
+                let changes = app.saved.with_untracked(|s| share::changes(s, &incoming));
+                confirm(
+                    tr::restore_question(),
+                    changes,
+                    tr::restore_yes(),
+                    Arc::new(move || {
+                        app.saved.set(incoming.clone());
+                        restoring.set(None);
+                        restored.set(Some(tr::restored()));
+                    }),
+                    Arc::new(move || restoring.set(None)),
+                )
+            }
+        })
+    };
+    // Opening a link someone sent: only this app's own addresses.
+    let pasted = RwSignal::new(String::new());
+    let open_error = RwSignal::new(None::<String>);
+    let navigate = use_navigate();
+    let open = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let text = pasted.get_untracked();
+        match share::code_in_address(&text, &Page::Open.absolute()).and_then(|code| share::decode(code).map(|_| code.to_string())) {
+            Ok(code) => {
+                open_error.set(None);
+                navigate(&format!("{}#{code}", Page::Open.path()), Default::default());
+            }
+            Err(e) => open_error.set(Some(share_error_text(&e))),
+        }
+    };
+    view! {
+        <Title text=tr::share_title() />
+        <h1>{tr::share_title()}</h1>
+        <p class="lead">{tr::share_lead()}</p>
+        <section aria-labelledby="share-plan">
+            <h2 id="share-plan">{tr::share_plan_title()}</h2>
+            <p>{tr::share_plan_text()}</p>
+            <p class="hint">{tr::share_plan_private()}</p>
+            <button type="button" id="make-plan-link" on:click=make_link>{tr::make_plan_link()}</button>
+            {move || plan_link.get().map(|link| {
+                let long = link.len() > COMFORTABLE_LINK_CHARS;
+                let chars = link.len();
+                view! {
+                    <LinkBox id="plan-link" label=tr::plan_link() link=link.clone() />
+                    {long.then(|| view! { <p class="problem" role="alert">{tr::link_too_long(chars)}</p> })}
+                    <QrCode link=link label=tr::plan_qr() />
+                }
+            })}
+        </section>
+        <section aria-labelledby="backup">
+            <h2 id="backup">{tr::backup_title()}</h2>
+            <p>{tr::backup_text()}</p>
+            <p class="last-backup">{move || app.saved.with(|s| last_backup_text(s.last_backup_ms))}</p>
+            <button type="button" id="download-backup" on:click=backup>{tr::download_backup()}</button>
+            <p role="status">{move || backed_up.get()}</p>
+        </section>
+        <section aria-labelledby="restore">
+            <h2 id="restore">{tr::restore_title()}</h2>
+            <div class="field">
+                <label for="restore-file">{tr::restore_choose()}</label>
+                <input type="file" id="restore-file" accept=".json,application/json" on:change=choose_file />
+            </div>
+            {restore_panel}
+            <p role="status">{move || restored.get()}</p>
+        </section>
+        <section aria-labelledby="open-link">
+            <h2 id="open-link">{tr::open_link_title()}</h2>
+            <form on:submit=open>
+                <div class="field">
+                    <label for="open-link-input">{tr::open_link_label()}</label>
+                    <input type="text" id="open-link-input" autocomplete="off" dir="ltr"
+                        prop:value=move || pasted.get() on:input=move |ev| pasted.set(event_target_value(&ev)) />
+                </div>
+                <button type="submit">{tr::open_link_button()}</button>
+                <p role="alert">{move || open_error.get()}</p>
+            </form>
+        </section>
+        <p><a href=Page::Adviser.href()>{tr::adviser_title()}</a></p>
+    }
+}
+
+/// `/open#…`: whatever the link carries, read from the fragment.
+#[component]
+pub fn OpenPage() -> impl IntoView {
+    let location = use_location();
+    let decoded = Memo::new(move |_| share::decode(&location.hash.get()));
+    move || match decoded.get() {
+        Err(e) => view! {
+            <Title text=tr::open_failed_title() />
+            <h1>{tr::open_failed_title()}</h1>
+            <p class="problem" role="alert">{share_error_text(&e)}</p>
+            <p><a href=Page::Home.href()>{tr::go_home()}</a></p>
+        }
+        .into_any(),
+        Ok(Shared::Plan { profile, progress }) => view! { <SharedPlan profile progress /> }.into_any(),
+        Ok(Shared::Preset { profile, language }) => view! { <PresetOffer profile language /> }.into_any(),
+    }
+}
+
+/// A plan someone shared: read-only. Keeping a copy is a separate, confirmed action.
+#[component]
+fn SharedPlan(
+    /// Their answers.
+    profile: Profile,
+    /// Their progress, per country and step.
+    progress: std::collections::BTreeMap<String, std::collections::BTreeMap<String, StepProgress>>,
+) -> impl IntoView {
+    let app = use_app();
+    let navigate = use_navigate();
+    let confirming = RwSignal::new(false);
+    let country = profile.country.clone().or_else(|| progress.keys().next().cloned()).unwrap_or_default();
+    let own_country = app.saved.with_untracked(|s| s.profile.country.clone());
+    let incoming = {
+        let (profile, progress) = (profile.clone(), progress.clone());
+        move || app.saved.with_untracked(|s| SavedState { profile: profile.clone(), progress: progress.clone(), ..s.clone() })
+    };
+    let keep = {
+        let incoming = incoming.clone();
+        let country = country.clone();
+        move || {
+            let state = incoming();
+            let country = country.clone();
+            let navigate = navigate.clone();
+            confirm(
+                tr::keep_copy_question(),
+                app.saved.with_untracked(|s| share::changes(s, &state)),
+                tr::keep_copy_yes(),
+                Arc::new(move || {
+                    app.saved.set(state.clone());
+                    navigate(&Page::Checklist(Some(country.clone()).filter(|c| !c.is_empty())).path(), Default::default());
+                }),
+                Arc::new(move || confirming.set(false)),
+            )
+        }
+    };
+    let progress_for = progress.get(&country).cloned().unwrap_or_default();
+    view! {
+        <Title text=tr::shared_plan_title() />
+        <h1>{tr::shared_plan_title()}</h1>
+        <p class="lead">{tr::shared_plan_lead()}</p>
+        <p class="actions">
+            <button type="button" id="keep-copy" on:click=move |_| confirming.set(true)>{tr::keep_copy()}</button>
+            <a href=Page::Checklist(own_country).href()>{tr::back_to_my_plan()}</a>
+        </p>
+        {move || confirming.get().then(|| keep.clone()())}
+        {with_pack(Arc::new(move || country.clone()), Arc::new(move |pack: Arc<Pack>| {
+            view! { <ReadOnlyPlan pack profile=profile.clone() progress=progress_for.clone() /> }.into_any()
+        }))}
+    }
+}
+
+/// A plan as text: the answers, then every step with its status, ticks, due date and note.
+#[component]
+fn ReadOnlyPlan(
+    /// The country pack the plan belongs to.
+    pack: Arc<Pack>,
+    /// The plan's answers.
+    profile: Profile,
+    /// The plan's progress in this pack.
+    progress: std::collections::BTreeMap<String, StepProgress>,
+) -> impl IntoView {
+    let (done, total) = plan::count(&pack.steps, Some(&progress), &profile);
+    view! {
+        <AnswersList pack=pack.clone() profile=profile.clone() />
+        <p class="progress-words">{tr::steps_done(total, done)}</p>
+        <ol class="shared-plan">
+            {plan::ordered(&pack).into_iter().map(|step| {
+                let p = progress.get(&step.id).cloned().unwrap_or_default();
+                let ticks: Vec<String> = step.tasks.iter().filter(|t| p.tasks.contains(&t.id)).map(|t| t.title.clone()).collect();
+                view! {
+                    <li data-step=step.id.clone()>
+                        <h2 class="h3">{step.title.clone()}</h2>
+                        <p class="step-meta"><span class="status">{status_label(p.status)}</span>
+                            {p.due.clone().map(|d| view! { " "<span class="tag">{tr::orphan_due(&d)}</span> })}</p>
+                        {(!ticks.is_empty()).then(|| view! { <ul class="ticked">{ticks.into_iter().map(|t| view! { <li>"✓ "{t}</li> }).collect_view()}</ul> })}
+                        {(!p.note.is_empty()).then(|| view! { <p class="note">{p.note.clone()}</p> })}
+                    </li>
+                }
+            }).collect_view()}
+        </ol>
+    }
+}
+
+/// The answers of a profile, as a definition list.
+#[component]
+fn AnswersList(
+    /// The pack the answers are about (for town and legal-form names).
+    pack: Arc<Pack>,
+    /// The answers.
+    profile: Profile,
+) -> impl IntoView {
+    let yes_no = |b: Option<bool>| b.map(|b| if b { tr::answer_yes() } else { tr::answer_no() });
+    let rows: Vec<(String, Option<String>)> = vec![
+        (tr::answer_country(), Some(country_name(&pack.meta.id, &pack.meta.name))),
+        (tr::town_or_region(), profile.town.as_ref().map(|t| pack.town_name(t))),
+        (tr::q_residence(), profile.residence.map(residence_label)),
+        (tr::answer_sectors(), (!profile.sectors.is_empty()).then(|| profile.sectors.iter().map(|s| sector_label(s)).collect::<Vec<_>>().join(", "))),
+        (tr::answer_partners(), yes_no(profile.partners)),
+        (tr::answer_hiring(), yes_no(profile.hiring)),
+        (tr::answer_legal_form(), profile.legal_form.as_ref().map(|f| pack.meta.legal_forms.iter().find(|x| &x.id == f).map(|x| x.name.clone()).unwrap_or(f.clone()))),
+    ];
+    view! {
+        <dl class="facts answers">
+            {rows.into_iter().filter_map(|(k, v)| v.map(|v| view! { <div><dt>{k}</dt><dd>{v}</dd></div> })).collect_view()}
+        </dl>
+    }
+}
+
+fn residence_label(r: Residence) -> String {
+    match r {
+        Residence::Eu => tr::residence_eu(),
+        Residence::PermitAllows => tr::residence_permit(),
+        Residence::NotSure => tr::residence_not_sure(),
+        Residence::Other => tr::residence_other(),
+    }
+}
+
+/// An adviser's preset: offered, never applied over the user's own answers without asking.
+#[component]
+fn PresetOffer(
+    /// The answers the adviser chose.
+    profile: Profile,
+    /// The language the adviser chose.
+    language: Option<String>,
+) -> impl IntoView {
+    let app = use_app();
+    let navigate = use_navigate();
+    let country = profile.country.clone().unwrap_or_default();
+    let has_own = app.saved.with_untracked(|s| s.profile != Profile::default());
+    let confirming = RwSignal::new(false);
+    let apply = {
+        let (profile, country) = (profile.clone(), country.clone());
+        Arc::new(move || {
+            app.saved.update(|s| s.profile = profile.clone());
+            if let Some(lang) = language.as_deref() {
+                crate::language::choose(lang);
+            }
+            navigate(&Page::Checklist(Some(country.clone()).filter(|c| !c.is_empty())).path(), Default::default());
+        })
+    };
+    let incoming = {
+        let profile = profile.clone();
+        move || app.saved.with_untracked(|s| SavedState { profile: profile.clone(), ..s.clone() })
+    };
+    let (apply2, apply3) = (apply.clone(), apply.clone());
+    view! {
+        <Title text=tr::preset_title() />
+        <h1>{tr::preset_title()}</h1>
+        <p class="lead">{tr::preset_lead()}</p>
+        {(!country.is_empty()).then(|| with_pack(Arc::new(move || country.clone()), Arc::new(move |pack: Arc<Pack>| {
+            view! { <AnswersList pack profile=profile.clone() /> }.into_any()
+        })))}
+        <p class="actions">
+            <button type="button" id="use-preset" on:click=move |_| if has_own { confirming.set(true) } else { apply2() }>{tr::preset_use()}</button>
+            <a href=Page::Home.href()>{tr::preset_not_now()}</a>
+        </p>
+        {move || confirming.get().then(|| {
+            let state = incoming();
+            let apply = apply3.clone();
+            confirm(tr::preset_question(), app.saved.with_untracked(|s| share::changes(s, &state)), tr::preset_replace(),
+                Arc::new(move || apply()), Arc::new(move || confirming.set(false)))
+        })}
+    }
+}
+
+/// `/adviser`: answers and a language for a client, as a link and a QR code.
+#[component]
+pub fn AdviserPage() -> impl IntoView {
+    let app = use_app();
+    let profile = RwSignal::new(Profile::default());
+    let language = RwSignal::new(i18n::current().code.to_string());
+    let link = Signal::derive(move || {
+        let lang = language.get();
+        let code = profile.with(|p| share::encode_preset(p, Some(&lang)));
+        format!("{}?lang={lang}#{code}", Page::Open.absolute())
+    });
+    let set = move |f: fn(&mut Profile, String)| -> crate::components::controls::OnChange<String> {
+        Arc::new(move |v: String| profile.update(|p| f(p, v)))
+    };
+    let tri_options = || vec![(None, vec![(String::new(), tr::not_asked()), ("yes".into(), tr::answer_yes()), ("no".into(), tr::answer_no())])];
+    let countries = move || match app.packs.index() {
+        Load::Ready(index) => index.packs.iter().map(|p| (p.id.clone(), country_name(&p.id, &p.name))).collect(),
+        _ => vec![],
+    };
+    view! {
+        <Title text=tr::adviser_title() />
+        <h1>{tr::adviser_title()}</h1>
+        <p class="lead">{tr::adviser_lead()}</p>
+        <form class="profile" on:submit=|ev| ev.prevent_default()>
+            {move || {
+                let list = countries();
+                (!list.is_empty()).then(|| select("adviser-country", tr::answer_country().into_any(),
+                    derived(move || profile.with(|p| p.country.clone().unwrap_or_default())),
+                    vec![(None, vec![(String::new(), tr::not_asked())]), (None, list)],
+                    Arc::new(move |v: String| profile.update(|p| {
+                        p.country = (!v.is_empty()).then_some(v);
+                        p.town = None;
+                        p.legal_form = None;
+                    }))))
+            }}
+            {select("adviser-language", tr::language().into_any(), derived(move || language.get()),
+                vec![(None, LANGUAGES.iter().map(|l| (l.code.to_string(), l.name.to_string())).collect())],
+                Arc::new(move |v: String| language.set(v)))}
+            {move || profile.with(|p| p.country.clone()).map(|c| with_pack(Arc::new(move || c.clone()), Arc::new(move |pack: Arc<Pack>| {
+                let towns: Vec<_> = pack.meta.towns.iter().map(|t| (t.id.clone(), t.name.clone())).collect();
+                let forms: Vec<_> = pack.meta.legal_forms.iter().map(|f| (f.id.clone(), f.name.clone())).collect();
+                view! {
+                    {select("adviser-town", tr::town_or_region().into_any(), derived(move || profile.with(|p| p.town.clone().unwrap_or_default())),
+                        vec![(None, vec![(String::new(), tr::not_asked())]), (None, towns)], set(|p, v| p.town = (!v.is_empty()).then_some(v)))}
+                    {select("adviser-form", tr::answer_legal_form().into_any(), derived(move || profile.with(|p| p.legal_form.clone().unwrap_or_default())),
+                        vec![(None, vec![(String::new(), tr::not_asked())]), (None, forms)], set(|p, v| p.legal_form = (!v.is_empty()).then_some(v)))}
+                }.into_any()
+            })))}
+            {select("adviser-residence", tr::q_residence().into_any(),
+                derived(move || profile.with(|p| match p.residence { Some(Residence::Eu) => "eu", Some(Residence::PermitAllows) => "permit", Some(Residence::NotSure) => "not-sure", Some(Residence::Other) => "other", None => "" }.to_string())),
+                vec![(None, vec![(String::new(), tr::not_asked()), ("eu".into(), tr::residence_eu()), ("permit".into(), tr::residence_permit()),
+                    ("not-sure".into(), tr::residence_not_sure()), ("other".into(), tr::residence_other())])],
+                set(|p, v| p.residence = match v.as_str() { "eu" => Some(Residence::Eu), "permit" => Some(Residence::PermitAllows), "not-sure" => Some(Residence::NotSure), "other" => Some(Residence::Other), _ => None }))}
+            {select("adviser-sector", tr::answer_sectors().into_any(), derived(move || profile.with(|p| p.sectors.iter().next().cloned().unwrap_or_default())),
+                vec![(None, vec![(String::new(), tr::not_asked())]), (None, SECTORS.iter().map(|s| (s.to_string(), sector_label(s))).collect())],
+                set(|p, v| p.sectors = (!v.is_empty()).then_some(v).into_iter().collect()))}
+            {select("adviser-partners", tr::partners_question().into_any(), derived(move || profile.with(|p| match p.partners { Some(true) => "yes", Some(false) => "no", None => "" }.to_string())),
+                tri_options(), set(|p, v| p.partners = tri(&v)))}
+            {select("adviser-hiring", tr::hiring_question().into_any(), derived(move || profile.with(|p| match p.hiring { Some(true) => "yes", Some(false) => "no", None => "" }.to_string())),
+                tri_options(), set(|p, v| p.hiring = tri(&v)))}
+        </form>
+        <section aria-labelledby="client-link">
+            <h2 id="client-link">{tr::client_link_title()}</h2>
+            <p class="hint">{tr::client_link_hint()}</p>
+            <LinkBox id="client-link-field" label=tr::client_link() link=link />
+            <QrCode link=link label=tr::client_qr() />
+        </section>
+    }
+}
+
+fn tri(v: &str) -> Option<bool> {
+    match v {
+        "yes" => Some(true),
+        "no" => Some(false),
+        _ => None,
+    }
+}
