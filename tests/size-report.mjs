@@ -10,7 +10,10 @@ import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 // resource filters landed (+32 KiB brotli, almost all of it view code); see the issue notes.
 // Raised to 250 KiB with the twelve interface languages (issue 6): the English texts now come as
 // a download (3 KiB), plus the language switch, the glossary page and the translation notes.
-const BUDGET_KIB = 250;
+// Raised to 290 KiB with sharing (issue 7): plan and adviser links, QR codes, backup files and
+// their pages (+38 KiB, about 13 of it the link codec with inflate and the QR encoder, the rest
+// view code). Issue 9 owns the way down to 160 KiB (splitting the wasm by route first).
+const BUDGET_KIB = 290;
 const dist = process.argv[2] ?? "dist";
 
 const files = [];
