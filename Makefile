@@ -39,6 +39,8 @@ test-e2e:
 ## The deployable static site in dist/, for the public URL in BASE.
 dist: setup
 	trunk build --release --public-url $(BASE)
+	@# The Content Security Policy, with the hash of Trunk's inline loader from this build.
+	node tools/csp.mjs dist
 	@# Static hosts without rewrite rules serve 404.html for unknown paths: make it the app.
 	cp dist/index.html dist/404.html
 

@@ -215,6 +215,20 @@ async fn first_screen_is_meaningful_before_the_wasm_arrives() {
         assert!(html.contains(needle), "index.html lacks {needle:?}");
     }
     assert_eq!(html, std::fs::read_to_string(dist.join("404.html")).unwrap(), "404.html is the app");
+    // Locked down: a policy that allows only the app's own files and its one inline loader (by
+    // hash), set after <base>; every stylesheet, module and preload checked by its hash.
+    let policy = html.split("Content-Security-Policy\" content=\"").nth(1).and_then(|r| r.split('"').next()).expect("a policy");
+    for part in ["default-src 'none'", "script-src 'self' 'wasm-unsafe-eval' 'sha256-", "base-uri 'none'", "form-action 'none'", "connect-src 'self'"] {
+        assert!(policy.contains(part), "{part} in {policy}");
+    }
+    assert!(!policy.contains("unsafe-inline"), "{policy}");
+    assert!(html.find("<base").unwrap() < html.find("Content-Security-Policy").unwrap());
+    for tag in html.split('<').filter(|t| t.starts_with("link ") || t.starts_with("script ")) {
+        let tag = tag.split('>').next().unwrap();
+        if tag.contains("href=") || tag.contains("src=") {
+            assert!(tag.contains("integrity=sha384-") || tag.contains("integrity=\"sha384-"), "no integrity: <{tag}>");
+        }
+    }
     // And in a browser with JavaScript off, the noscript message shows.
     let b = Browser::start(json!({ "profile.managed_default_content_settings.javascript": 2 })).await;
     b.open("checklist/no").await;

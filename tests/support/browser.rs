@@ -13,6 +13,10 @@ use tokio::process::{Child, Command};
 
 pub const WAIT: Duration = Duration::from_secs(20);
 
+/// Collects every `securitypolicyviolation` of a page in `window.__csp`.
+const WATCH_POLICY: &str = "window.__csp = []; document.addEventListener('securitypolicyviolation', \
+    e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI + ' ' + (e.sourceFile || '') + ':' + e.lineNumber));";
+
 pub struct Browser {
     pub client: Client,
     pub server: super::server::Server,
@@ -117,7 +121,10 @@ impl Browser {
             ))
             .await
             .unwrap();
-        Browser { client, server, base, _driver: driver, _profile: TempDir(profile) }
+        let browser = Browser { client, server, base, _driver: driver, _profile: TempDir(profile) };
+        // Every page records Content Security Policy violations from its first script on.
+        browser.cdp("Page.addScriptToEvaluateOnNewDocument", json!({ "source": WATCH_POLICY })).await;
+        browser
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -167,8 +174,24 @@ impl Browser {
         self.wait_xpath(xpath).await.click().await.unwrap_or_else(|e| panic!("click {xpath}: {e}"));
     }
 
-    /// Runs axe-core on the page and fails on any violation.
+    /// Fails if the page broke its Content Security Policy or asked any other host for
+    /// anything (the app talks to its own origin only).
+    pub async fn locked_down(&self) {
+        let report = self
+            .js("return { csp: window.__csp === undefined ? null : window.__csp, \
+                 policy: !!document.querySelector('meta[http-equiv=\"Content-Security-Policy\"]'), \
+                 foreign: performance.getEntriesByType('resource').map(e => e.name) \
+                   .filter(n => !n.startsWith(location.origin + '/')) }")
+            .await;
+        assert_eq!(report["policy"], json!(true), "the page has no Content Security Policy: {}", self.path().await);
+        assert_eq!(report["csp"], json!([]), "policy violations (or not watched) on {}", self.path().await);
+        assert_eq!(report["foreign"], json!([]), "requests to other hosts on {}", self.path().await);
+    }
+
+    /// Runs axe-core on the page and fails on any violation; first checks the page kept to
+    /// its security policy.
     pub async fn axe(&self) {
+        self.locked_down().await;
         let axe = std::fs::read_to_string("node_modules/axe-core/axe.min.js")
             .expect("node_modules/axe-core/axe.min.js: run `make test` (it installs axe-core)");
         self.client.execute(&axe, vec![]).await.expect("inject axe-core");
