@@ -41,6 +41,8 @@ dist: setup
 	trunk build --release --public-url $(BASE)
 	@# The Content Security Policy, with the hash of Trunk's inline loader from this build.
 	node tools/csp.mjs dist
+	@# The service worker, with this build's files to keep for offline use.
+	node tools/sw.mjs dist
 	@# Static hosts without rewrite rules serve 404.html for unknown paths: make it the app.
 	cp dist/index.html dist/404.html
 

@@ -26,6 +26,8 @@ pub struct AppState {
     pub packs: Packs,
     /// The interface language (content follows it where a pack is translated).
     pub ui: Ui,
+    /// A new version of the app, waiting to be switched to.
+    pub updates: crate::offline::Updates,
     persistence: StoredValue<Persistence, LocalStorage>,
 }
 
@@ -51,7 +53,7 @@ impl AppState {
         }
         let packs = Packs::new();
         let ui = Ui::new(packs, start);
-        AppState { saved, notices, mode, packs, ui, persistence: StoredValue::new_local(persistence) }
+        AppState { saved, notices, mode, packs, ui, updates: Default::default(), persistence: StoredValue::new_local(persistence) }
     }
 
     /// The interface language's code (reactive); content packs are asked for in it.
@@ -95,6 +97,7 @@ pub fn use_app() -> AppState {
 pub fn App() -> impl IntoView {
     let state = AppState::new();
     provide_context(state);
+    state.updates.register();
     let ui = state.ui;
     // After a switch of language every view is drawn again: keep the keyboard on the switch.
     Effect::new(move |before: Option<Option<&'static i18n::Language>>| {

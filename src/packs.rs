@@ -29,7 +29,9 @@ pub async fn fetch_text(url: &str) -> Result<String, String> {
         return Err(format!("{url}: HTTP {}", resp.status()));
     }
     let text = JsFuture::from(resp.text().map_err(js)?).await.map_err(js)?;
-    text.as_string().ok_or_else(|| format!("{url}: not text"))
+    let text = text.as_string().ok_or_else(|| format!("{url}: not text"))?;
+    crate::offline::keep(url);
+    Ok(text)
 }
 
 async fn fetch_json<T: serde::de::DeserializeOwned>(url: String) -> Result<T, String> {

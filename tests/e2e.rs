@@ -27,6 +27,25 @@ async fn home_page_renders_with_shell_and_passes_axe() {
     b.wait_xpath("//ul[contains(@class,'country-list')]//a[contains(., 'Germany')]").await;
     assert!(b.client.find(Locator::Id("boot")).await.is_err(), "the static first screen is gone once the app runs");
     assert_eq!(b.client.title().await.unwrap(), "Career Kit");
+    // Installable: a manifest whose start address and icons stay under the sub-path.
+    let manifest = b
+        .client
+        .execute_async(
+            "const done = arguments[0]; const link = document.querySelector('link[rel=manifest]'); \
+             fetch(link.href).then(r => r.json()).then(async m => { \
+               const icons = await Promise.all(m.icons.map(i => fetch(new URL(i.src, link.href)).then(r => r.status + ' ' + r.headers.get('content-type')))); \
+               done({ start: new URL(m.start_url, link.href).pathname, scope: new URL(m.scope, link.href).pathname, \
+                      display: m.display, theme: m.theme_color, sizes: m.icons.map(i => i.sizes), icons }); \
+             }).catch(e => done(String(e)))",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(manifest["start"], json!(b.base), "{manifest}");
+    assert_eq!(manifest["scope"], json!(b.base));
+    assert_eq!(manifest["display"], json!("standalone"));
+    assert_eq!(manifest["sizes"], json!(["192x192", "512x512"]));
+    assert_eq!(manifest["icons"], json!(["200 image/png", "200 image/png"]));
     b.axe().await;
     b.close().await;
 }
@@ -225,7 +244,8 @@ async fn first_screen_is_meaningful_before_the_wasm_arrives() {
     assert!(html.find("<base").unwrap() < html.find("Content-Security-Policy").unwrap());
     for tag in html.split('<').filter(|t| t.starts_with("link ") || t.starts_with("script ")) {
         let tag = tag.split('>').next().unwrap();
-        if tag.contains("href=") || tag.contains("src=") {
+        let loads = ["rel=stylesheet", "rel=modulepreload", "rel=preload", "src="].iter().any(|k| tag.contains(k));
+        if loads {
             assert!(tag.contains("integrity=sha384-") || tag.contains("integrity=\"sha384-"), "no integrity: <{tag}>");
         }
     }
@@ -743,4 +763,87 @@ async fn a_shared_plan_opens_read_only_elsewhere_and_a_backup_restores_it() {
     a.wait_xpath("//p[@role='alert' and contains(., 'not a Career Kit link')]").await;
     assert_eq!(saved_data(&a).await, before);
     a.close().await;
+}
+
+fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            copy_dir(&path, &to.join(entry.file_name()));
+        } else {
+            std::fs::copy(&path, to.join(entry.file_name())).unwrap();
+        }
+    }
+}
+
+/// The names of the service worker's caches and the addresses in them.
+async fn cached(b: &Browser) -> Value {
+    b.client
+        .execute_async(
+            "const done = arguments[0]; caches.keys().then(keys => Promise.all(keys.map(k => caches.open(k) \
+             .then(c => c.keys()).then(r => [k, r.map(x => x.url)])))).then(done, e => done(String(e)))",
+            vec![],
+        )
+        .await
+        .unwrap()
+}
+
+async fn poll(b: &Browser, script: &str, what: &str) {
+    for _ in 0..150 {
+        if b.client.execute_async(script, vec![]).await.unwrap() == json!(true) {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("timed out waiting for {what}: {}", cached(b).await);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn works_offline_after_the_first_visit_and_updates_when_asked() {
+    // A deployment of its own, so the test can publish a second version into it.
+    let site = std::env::temp_dir().join(format!("ck-site-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&site);
+    copy_dir(&dist(), &site);
+    let base = std::env::var("E2E_BASE").unwrap_or_else(|_| "/career-kit/".into());
+    let b = Browser::start_at(site.clone(), base, json!({})).await;
+    b.open("checklist/no/business-or-job").await;
+    b.wait_xpath("//select[@id='step-status']").await.select_by_value("waiting").await.unwrap();
+    // The service worker takes charge and keeps what this first visit loaded.
+    poll(&b, "const done = arguments[0]; navigator.serviceWorker.ready.then(() => done(!!navigator.serviceWorker.controller))", "the service worker").await;
+    poll(&b, "const done = arguments[0]; caches.keys().then(k => Promise.all(k.map(n => caches.open(n).then(c => c.keys())))) \
+        .then(all => done(all.flat().some(r => r.url.includes('/packs/no.en.')) && all.flat().some(r => r.url.includes('/packs/ui.en.'))))",
+        "the guide and the texts in the cache").await;
+    tokio::time::sleep(Duration::from_millis(900)).await;
+
+    // No network at all: the app, the texts, the guide and the progress are still there.
+    b.server.set_offline(true);
+    b.client.refresh().await.unwrap();
+    b.wait_xpath("//select[@id='step-status']").await;
+    let status = b.wait_xpath("//select[@id='step-status']").await.prop("value").await.unwrap();
+    assert_eq!(status.as_deref(), Some("waiting"), "progress offline");
+    b.open("checklist/no").await;
+    b.wait_xpath("//li[@data-step='business-or-job' and @data-status='waiting']").await;
+    b.axe().await;
+    let before = cached(&b).await;
+
+    // A second deployment with a changed file: the app says a new version is ready, and
+    // switches when asked, with the progress as it was.
+    b.server.set_offline(false);
+    let index = site.join("packs/index.json");
+    let mut list: Value = serde_json::from_str(&std::fs::read_to_string(&index).unwrap()).unwrap();
+    list["deployed"] = json!(2);
+    std::fs::write(&index, list.to_string()).unwrap();
+    let out = std::process::Command::new("node").arg("tools/sw.mjs").arg(&site).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    b.client.refresh().await.unwrap();
+    b.wait_xpath("//*[@data-notice='update']//button[@id='apply-update']").await;
+    b.axe().await;
+    b.click("//button[@id='apply-update']").await;
+    poll(&b, &format!("const done = arguments[0]; caches.keys().then(k => done(k.length === 1 && !{}.includes(k[0])))",
+        json!(before.as_array().unwrap().iter().map(|c| c[0].clone()).collect::<Vec<_>>())), "the new version's cache alone").await;
+    b.wait_xpath("//li[@data-step='business-or-job' and @data-status='waiting']").await;
+    assert!(b.client.find(Locator::Css("[data-notice='update']")).await.is_err(), "the notice is gone after the update");
+    b.close().await;
+    let _ = std::fs::remove_dir_all(&site);
 }

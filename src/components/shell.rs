@@ -60,6 +60,12 @@ pub fn Notices() -> impl IntoView {
     let app = use_app();
     view! {
         <div class="notices" role="status" aria-live="polite">
+            {move || app.updates.ready.get().then(|| view! {
+                <div class="notice" data-notice="update">
+                    <p>{tr::update_ready()}</p>
+                    <button type="button" id="apply-update" on:click=move |_| app.updates.apply()>{tr::update_now()}</button>
+                </div>
+            })}
             {move || app.notices.get().into_iter().enumerate().map(|(i, notice)| view! {
                 <div class="notice" data-notice=notice_kind(&notice)>
                     <p>{notice_text(&notice)}</p>

@@ -2,13 +2,26 @@
 //! (GitHub Pages and the like): files under a sub-path, `index.html` for folders, and for
 //! anything else the site's `404.html` with status 404. No rewrite rules, no SPA fallback.
 
+#![allow(dead_code)]
+
 use std::path::{Component, Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
 
 pub struct Server {
     pub origin: String,
     task: tokio::task::JoinHandle<()>,
+    offline: Arc<AtomicBool>,
+}
+
+impl Server {
+    /// Pulls the plug (`true`): every connection is closed unanswered, as when the phone has
+    /// no network. `false` plugs it back in.
+    pub fn set_offline(&self, offline: bool) {
+        self.offline.store(offline, Ordering::SeqCst);
+    }
 }
 
 impl Drop for Server {
@@ -23,7 +36,8 @@ fn content_type(path: &Path) -> &'static str {
         "js" | "mjs" => "text/javascript; charset=utf-8",
         "wasm" => "application/wasm",
         "css" => "text/css; charset=utf-8",
-        "json" | "webmanifest" => "application/json",
+        "json" => "application/json",
+        "webmanifest" => "application/manifest+json",
         "svg" => "image/svg+xml",
         "png" => "image/png",
         "txt" => "text/plain; charset=utf-8",
@@ -35,16 +49,22 @@ fn content_type(path: &Path) -> &'static str {
 pub async fn start(dist: PathBuf, base: String) -> Server {
     let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind 127.0.0.1");
     let origin = format!("http://{}", listener.local_addr().unwrap());
+    let offline = Arc::new(AtomicBool::new(false));
+    let unplugged = offline.clone();
     let task = tokio::spawn(async move {
         loop {
             let Ok((stream, _)) = listener.accept().await else { continue };
+            if unplugged.load(Ordering::SeqCst) {
+                drop(stream);
+                continue;
+            }
             let (dist, base) = (dist.clone(), base.clone());
             tokio::spawn(async move {
                 let _ = handle(stream, &dist, &base).await;
             });
         }
     });
-    Server { origin, task }
+    Server { origin, task, offline }
 }
 
 async fn handle(mut stream: TcpStream, dist: &Path, base: &str) -> std::io::Result<()> {
