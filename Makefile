@@ -10,7 +10,7 @@ BASE ?= /
 # The end-to-end tests serve dist/ under a sub-path, as a project-page host would.
 E2E_BASE := /career-kit/
 
-.PHONY: serve test dist size bench fuzz setup setup-test test-web test-e2e
+.PHONY: serve test dist size bench fuzz lighthouse setup setup-test test-web test-e2e
 
 ## Run the app on http://127.0.0.1:8080 (rebuilds on change).
 serve: setup
@@ -52,7 +52,8 @@ size: dist
 
 ## Benchmarks (figures, not pass/fail): search per keystroke at 1,000 and 10,000 resources, and a
 ## status change + save on a full plan; natively, then in headless Chromium with and without 4x
-## CPU throttling.
+## CPU throttling; and interaction to next paint (ticking a task, typing in search) on the
+## release build at 4x CPU.
 bench: setup-test
 	cargo run --release --features packc --example search_bench
 	cargo build --release --example bench_web --target wasm32-unknown-unknown
@@ -64,12 +65,24 @@ bench: setup-test
 	printf '%s\n' '<!doctype html><html lang="en"><meta charset="utf-8"><title>Career Kit benchmarks</title>' \
 	  '<pre id="out">loading</pre><script type="module">import init from "./bench.js"; init();</script></html>' \
 	  > target/bench-site/bench.html
-	CHROMEDRIVER=$$(command -v chromedriver) cargo test --release --test bench_browser -- --ignored --nocapture
+	$(MAKE) --no-print-directory dist BASE=$(E2E_BASE)
+	E2E_DIST=$(CURDIR)/dist E2E_BASE=$(E2E_BASE) CHROMEDRIVER=$$(command -v chromedriver) \
+	  cargo test --release --test bench_browser -- --ignored --nocapture --test-threads=1
 
 ## A property campaign of 200,000 cases over the link, address and backup-file decoders
 ## (random bytes, random text, damaged links and files); prints the count. `make test` runs 5,000.
 fuzz:
 	cargo test --release --lib fuzz_decoders -- --ignored --nocapture
+
+## Lighthouse (mobile: simulated slow 4G, 4x CPU) on the release build served gzip-compressed
+## under /career-kit/ from 127.0.0.1: prints the scores and the largest contentful paint.
+lighthouse: setup-test
+	$(MAKE) --no-print-directory dist BASE=/career-kit/
+	@node tools/serve.mjs dist /career-kit/ 8181 & server=$$!; trap "kill $$server" EXIT; sleep 1; \
+	  CHROME_PATH=$$(command -v chromium) lighthouse http://127.0.0.1:8181/career-kit/ --quiet \
+	    --chrome-flags="--headless=new --no-sandbox" --only-categories=performance,accessibility,best-practices \
+	    --output=json --output-path=target/lighthouse.json; \
+	  node tools/lighthouse-report.mjs target/lighthouse.json
 
 setup:
 	@.ci/setup
