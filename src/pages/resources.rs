@@ -64,7 +64,7 @@ fn ResourceList(
         let (pack, index) = (pack.clone(), index.clone());
         Memo::new(move |_| app.saved.with(|s| view_now.with(|v| v.results(&pack, &index, &s.saved_resources, &s.profile))))
     };
-    let filtered = Memo::new(move |_| view_now.with(|v| !v.q.trim().is_empty() || v.active_filters() > 0));
+    let filtered = move || view_now.with(|v| !v.q.trim().is_empty() || v.active_filters() > 0);
     let current = {
         let pack = pack.clone();
         let country = country.clone();
@@ -84,34 +84,29 @@ fn ResourceList(
     let langs: Vec<_> = langs.into_iter().map(|l| (l.clone(), language_name(l))).collect();
     let regions: Vec<_> = pack.meta.regions.iter().map(|g| (g.id.clone(), g.name.clone())).collect();
     let towns: Vec<_> = pack.meta.towns.iter().map(|t| (t.id.clone(), t.name.clone())).collect();
-    // The list is drawn once per kind of view; as the user types, rows are kept, moved, added
-    // or removed by resource (a keyed list), not drawn again.
     let results = {
         let pack = pack.clone();
         move || {
-            let pack = pack.clone();
-            if !filtered.get() {
-                return (move || grouped(&pack, &hits.get())).into_any();
+            let hits = hits.get();
+            if !filtered() {
+                return grouped(&pack, &hits).into_any();
             }
-            let total = pack.resources.len();
-            let count = move || {
-                let q = view_now.with(|v| v.q.trim().to_string());
-                match (hits.with(Vec::len), q.is_empty()) {
-                    (0, _) => tr::no_results(),
-                    (n, true) => tr::shown_of(total, n),
-                    (n, false) => tr::found_for(n, &q),
-                }
+            let q = view_now.with(|v| v.q.trim().to_string());
+            let count = match (hits.len(), q.is_empty()) {
+                (0, _) => tr::no_results(),
+                (n, true) => tr::shown_of(pack.resources.len(), n),
+                (n, false) => tr::found_for(n, &q),
             };
             view! {
                 <p class="result-count">{count}</p>
                 <ul class="resource-list">
-                    <For each=move || hits.get() key=|i| *i children=move |i| item(&pack, &pack.resources[i]) />
+                    {hits.iter().map(|i| item(&pack, &pack.resources[*i])).collect_view()}
                 </ul>
             }
             .into_any()
         }
     };
-    let count_for_screen_readers = move || filtered.get().then(|| tr::results(hits.with(Vec::len)));
+    let count_for_screen_readers = move || filtered().then(|| tr::results(hits.with(Vec::len)));
     let clear = {
         let go = go.clone();
         move |_| go(ResourceView { q: view_now.get_untracked().q, ..Default::default() }, false)
