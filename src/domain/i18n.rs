@@ -14,6 +14,10 @@ use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
 
+mod syntax;
+pub use syntax::placeholders;
+use syntax::{encode_forms, FORM, FORM_TEXT};
+
 /// The messages of the interface, one function per key of `content/ui/en.toml`.
 #[allow(clippy::all)]
 pub mod tr {
@@ -198,17 +202,12 @@ impl Category {
     }
 }
 
-/// Marks plural forms in a downloaded message: `\u{1F}one\u{1E}text\u{1F}other\u{1E}text`.
-/// (Plain strings keep the download and the code that reads it small.)
-const FORM: char = '\u{1F}';
-const FORM_TEXT: char = '\u{1E}';
-
 impl Message {
     /// The message as one string, as the app downloads it.
     pub fn encode(&self) -> String {
         match self {
             Message::Text(t) => t.clone(),
-            Message::Plural(forms) => forms.iter().map(|(c, t)| format!("{FORM}{}{FORM_TEXT}{t}", c.name())).collect(),
+            Message::Plural(forms) => encode_forms(forms.iter().map(|(c, t)| (c.name(), t.as_str()))),
         }
     }
 }
@@ -310,29 +309,6 @@ pub fn text(index: usize, args: &[(&str, Arg)]) -> String {
 pub fn english() -> Texts {
     let catalog: Catalog = serde_json::from_str(include_str!(concat!(env!("OUT_DIR"), "/en.json"))).expect("built by build.rs");
     Texts::new(catalog).expect("English is complete")
-}
-
-/// The placeholders of a text: `{#count}`, `{name}`; an error for a brace left open or closed.
-pub fn placeholders(text: &str) -> Result<BTreeSet<String>, String> {
-    let mut found = BTreeSet::new();
-    let mut rest = text;
-    loop {
-        let open = rest.find('{');
-        let close = rest.find('}');
-        match (open, close) {
-            (None, None) => return Ok(found),
-            (Some(o), Some(c)) if o < c => {
-                let name = &rest[o + 1..c];
-                let bare = name.strip_prefix('#').unwrap_or(name);
-                if bare.is_empty() || !bare.chars().all(|ch| ch.is_ascii_lowercase() || ch == '_') {
-                    return Err(format!("“{{{name}}}” is not a placeholder (use {{name}} or {{#count}})"));
-                }
-                found.insert(name.to_string());
-                rest = &rest[c + 1..];
-            }
-            _ => return Err("a “{” or “}” without its pair".into()),
-        }
-    }
 }
 
 /// Checks one language's messages against English: the same keys, the same placeholders,
