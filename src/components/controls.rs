@@ -60,3 +60,20 @@ pub fn select(id: &'static str, label: AnyView, value: Signal<String>, options: 
     }
     .into_any()
 }
+
+/// What a button calls.
+pub type OnClick = Arc<dyn Fn() + Send + Sync>;
+
+/// A question before something is deleted or replaced: the question, what it would change
+/// (`details`), a "yes" button that does it and a "no" button that leaves everything as it is.
+pub fn confirm_dialog(question: String, details: AnyView, yes: String, no: String, on_yes: OnClick, on_no: OnClick) -> AnyView {
+    view! {
+        <div class="confirm" role="alertdialog" aria-labelledby="confirm-question">
+            <p id="confirm-question"><strong>{question}</strong></p>
+            {details}
+            <button type="button" class="danger" on:click=move |_| on_yes()>{yes}</button>
+            <button type="button" class="secondary" on:click=move |_| on_no()>{no}</button>
+        </div>
+    }
+    .into_any()
+}

@@ -2,6 +2,7 @@ use leptos::prelude::*;
 use crate::components::title::Title;
 
 use crate::app::use_app;
+use crate::components::controls::confirm_dialog;
 use crate::domain::i18n::tr;
 use crate::language::LanguageList;
 use crate::storage::Mode;
@@ -27,19 +28,15 @@ pub fn Settings() -> impl IntoView {
                 Mode::Protected => tr::mode_protected(),
             }}</p>
             {move || if confirming.get() {
-                view! {
-                    <div class="confirm" role="alertdialog" aria-labelledby="confirm-q">
-                        <p id="confirm-q"><strong>{tr::delete_question()}</strong></p>
-                        <button type="button" class="danger" on:click=move |_| {
-                            result.set(Some(match app.delete_everything() {
-                                Ok(()) => tr::deleted(),
-                                Err(e) => tr::delete_failed(&e),
-                            }));
-                            confirming.set(false);
-                        }>{tr::delete_yes()}</button>
-                        <button type="button" class="secondary" on:click=move |_| confirming.set(false)>{tr::delete_no()}</button>
-                    </div>
-                }.into_any()
+                confirm_dialog(tr::delete_question(), ().into_any(), tr::delete_yes(), tr::delete_no(),
+                    std::sync::Arc::new(move || {
+                        result.set(Some(match app.delete_everything() {
+                            Ok(()) => tr::deleted(),
+                            Err(e) => tr::delete_failed(&e),
+                        }));
+                        confirming.set(false);
+                    }),
+                    std::sync::Arc::new(move || confirming.set(false)))
             } else {
                 view! { <button type="button" class="secondary" on:click=move |_| { result.set(None); confirming.set(true) }>{tr::delete_data()}</button> }.into_any()
             }}

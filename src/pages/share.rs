@@ -10,7 +10,7 @@ use wasm_bindgen::JsCast;
 
 use super::{sector_label, status_label};
 use crate::app::use_app;
-use crate::components::controls::{derived, select};
+use crate::components::controls::{confirm_dialog, derived, select, OnClick};
 use crate::components::share::{download, read_chosen_file, LinkBox, QrCode};
 use crate::components::title::Title;
 use crate::components::with_pack::with_pack;
@@ -76,17 +76,9 @@ pub fn backup_is_due(state: &SavedState) -> bool {
     has_progress && state.last_backup_ms.is_none_or(|ms| js_sys::Date::now() - ms >= 30.0 * DAY_MS)
 }
 
-/// A question with two buttons before something is replaced.
-fn confirm(question: String, changes: Changes, yes: String, on_yes: Arc<dyn Fn() + Send + Sync>, on_no: Arc<dyn Fn() + Send + Sync>) -> AnyView {
-    view! {
-        <div class="confirm" role="alertdialog" aria-labelledby="confirm-replace">
-            <p id="confirm-replace"><strong>{question}</strong></p>
-            {changes_list(&changes)}
-            <button type="button" class="danger" on:click=move |_| on_yes()>{yes}</button>
-            <button type="button" class="secondary" on:click=move |_| on_no()>{tr::cancel()}</button>
-        </div>
-    }
-    .into_any()
+/// The question before the plan or answers on this device are replaced, with what would change.
+fn confirm(question: String, changes: Changes, yes: String, on_yes: OnClick, on_no: OnClick) -> AnyView {
+    confirm_dialog(question, changes_list(&changes).into_any(), yes, tr::cancel(), on_yes, on_no)
 }
 
 #[component]
