@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{ServiceWorkerRegistration, ServiceWorkerState};
+use web_sys::{ServiceWorkerContainer, ServiceWorkerRegistration, ServiceWorkerState};
 
 use crate::routes::base;
 
@@ -23,20 +23,23 @@ impl Default for Updates {
     }
 }
 
+/// The browser's service workers, if it has them (not on plain http, nor in old browsers).
+fn service_workers() -> Option<ServiceWorkerContainer> {
+    let navigator = window().navigator();
+    js_sys::Reflect::has(&navigator, &"serviceWorker".into()).unwrap_or(false).then(|| navigator.service_worker())
+}
+
 /// Whether a service worker controls this page (so a new one is an update, not the first).
 fn controlled() -> bool {
-    window().navigator().service_worker().controller().is_some()
+    service_workers().is_some_and(|c| c.controller().is_some())
 }
 
 impl Updates {
     /// Registers the service worker. Without one (a development server, an old browser, a
     /// page that is not https) the app simply runs online.
     pub fn register(self) {
-        let navigator = window().navigator();
-        if !js_sys::Reflect::has(&navigator, &"serviceWorker".into()).unwrap_or(false) {
-            return;
-        }
-        let promise = navigator.service_worker().register(&format!("{}/sw.js", base()));
+        let Some(container) = service_workers() else { return };
+        let promise = container.register(&format!("{}/sw.js", base()));
         leptos::task::spawn_local(async move {
             let Ok(registration) = JsFuture::from(promise).await else { return };
             let registration: ServiceWorkerRegistration = registration.unchecked_into();
@@ -64,7 +67,7 @@ impl Updates {
     /// Switches to the new version: the waiting worker takes over, then the page reloads.
     /// Saved progress is kept (and migrated by the new version if its format changed).
     pub fn apply(self) {
-        let container = window().navigator().service_worker();
+        let Some(container) = service_workers() else { return };
         let reload = Closure::<dyn Fn()>::new(|| {
             let _ = window().location().reload();
         });
@@ -80,13 +83,11 @@ impl Updates {
 /// offline use. Once the worker controls the page it keeps them itself; this covers a first
 /// visit, whose downloads start before the worker has taken charge.
 pub fn keep(path: &str) {
-    let navigator = window().navigator();
-    if !js_sys::Reflect::has(&navigator, &"serviceWorker".into()).unwrap_or(false) {
-        return;
-    }
+    // A page the worker controls needs no message: the download passed through the worker.
+    let Some(container) = service_workers().filter(|c| c.controller().is_none()) else { return };
     let url = format!("{}{path}", window().location().origin().unwrap_or_default());
     leptos::task::spawn_local(async move {
-        let Ok(ready) = window().navigator().service_worker().ready() else { return };
+        let Ok(ready) = container.ready() else { return };
         let Ok(registration) = JsFuture::from(ready).await else { return };
         let Some(active) = registration.unchecked_into::<ServiceWorkerRegistration>().active() else { return };
         let message = js_sys::Object::new();
