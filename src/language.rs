@@ -207,6 +207,11 @@ pub fn language_name(code: &str) -> String {
     display_name(false, code).unwrap_or_else(|| code.to_string())
 }
 
+/// A pack's country name in the interface language.
+pub fn pack_country(pack: &crate::domain::content::Pack) -> String {
+    country_name(&pack.meta.id, &pack.meta.name)
+}
+
 /// A country's name in the interface language, from its ISO 3166 code; `fallback` (the
 /// pack's own name) when the browser does not know it.
 pub fn country_name(code: &str, fallback: &str) -> String {

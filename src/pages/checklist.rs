@@ -13,7 +13,7 @@ use crate::components::share::CopyPageLink;
 use crate::domain::content::{Join, Pack, Step};
 use crate::domain::i18n::tr;
 use crate::domain::plan;
-use crate::language::country_name;
+use crate::language::pack_country;
 use crate::domain::state::StepProgress;
 use crate::routes::Page;
 
@@ -63,7 +63,7 @@ fn StepList(
         move || open.with(|o| o.len() >= all.len())
     };
     let all_open2 = all_open.clone();
-    let name = country_name(&pack.meta.id, &pack.meta.name);
+    let name = pack_country(&pack);
     let title = tr::checklist_title(&name);
     let phases = pack.meta.phases.clone();
     let left_out = {
@@ -224,7 +224,7 @@ fn LegalForms(
         let lang = pack.meta.local_language.clone();
         view! {
             <section class="legal-forms" aria-labelledby="legal-forms">
-                <h2 id="legal-forms">{tr::legal_forms_title(&country_name(&pack.meta.id, &pack.meta.name))}</h2>
+                <h2 id="legal-forms">{tr::legal_forms_title(&pack_country(&pack))}</h2>
                 <ul class="form-cards">
                     {forms.into_iter().map(|f| {
                         let rows = [

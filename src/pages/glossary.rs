@@ -13,7 +13,7 @@ use crate::components::with_pack::with_pack;
 use crate::domain::content::{Pack, Term};
 use crate::domain::i18n::tr;
 use crate::domain::search::fold;
-use crate::language::{country_name, language_name};
+use crate::language::{language_name, pack_country};
 
 #[component]
 pub fn Glossary() -> impl IntoView {
@@ -31,7 +31,7 @@ fn TermList(
     /// The country pack whose glossary to show.
     pack: Arc<Pack>,
 ) -> impl IntoView {
-    let name = country_name(&pack.meta.id, &pack.meta.name);
+    let name = pack_country(&pack);
     let lang = pack.meta.local_language.clone();
     let query = RwSignal::new(String::new());
     let mut terms = pack.terms.clone();

@@ -9,7 +9,7 @@ use crate::components::with_pack::with_pack;
 use crate::domain::content::Pack;
 use crate::domain::i18n::tr;
 use crate::domain::plan;
-use crate::language::country_name;
+use crate::language::pack_country;
 use crate::routes::Page;
 
 #[component]
@@ -84,7 +84,7 @@ fn NextStep(
         view! {
             <section class="card next-step" aria-labelledby="next-step">
                 <h2 id="next-step">{tr::next_title()}</h2>
-                <p class="progress-words">{tr::next_progress(total, &country_name(&pack.meta.id, &pack.meta.name), done)}</p>
+                <p class="progress-words">{tr::next_progress(total, &pack_country(&pack), done)}</p>
                 {match current {
                     Some(step) => view! {
                         <p class="next-phase">{phase(&step.phase)}</p>

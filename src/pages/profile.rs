@@ -16,7 +16,7 @@ use crate::components::with_pack::with_pack;
 use crate::domain::content::{Pack, SECTORS};
 use crate::domain::i18n::tr;
 use crate::domain::plan::{self, Reason};
-use crate::language::country_name;
+use crate::language::{country_name, pack_country};
 use crate::domain::state::{Profile, Residence};
 use crate::packs::Load;
 use crate::routes::Page;
@@ -148,7 +148,7 @@ fn TownQuestion(
     let regions = pack.meta.regions.iter().map(|g| (g.id.clone(), g.name.clone())).collect();
     view! {
         <fieldset>
-            <legend><span class="q-num">"2"</span>{tr::q_town(&country_name(&pack.meta.id, &pack.meta.name))}</legend>
+            <legend><span class="q-num">"2"</span>{tr::q_town(&pack_country(&pack))}</legend>
             {select("town", tr::town_or_region().into_any(), derived(move || app.saved.with(|s| s.profile.town.clone().unwrap_or_default())),
                 vec![(None, vec![(String::new(), tr::town_none())]), (Some(tr::towns()), towns), (Some(tr::regions()), regions)],
                 Arc::new(move |v: String| app.saved.update(|s| s.profile.town = (!v.is_empty()).then_some(v))))}
@@ -181,7 +181,7 @@ fn LegalFormQuestion(
                 Arc::new(move |_| app.saved.update(|s| s.profile.legal_form = None)))}
             <Chooser pack=pack.clone() />
             <p class="hint"><a href=format!("{}#legal-forms", Page::Checklist(Some(pack.meta.id.clone())).href())>
-                {tr::compare_forms(&country_name(&pack.meta.id, &pack.meta.name))}</a></p>
+                {tr::compare_forms(&pack_country(&pack))}</a></p>
         </fieldset>
     }
 }

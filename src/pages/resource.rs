@@ -6,7 +6,7 @@ use crate::components::title::Title;
 use super::step::{Sources, Unreviewed};
 use super::{cost_label, kind_label, missing_in_pack, param, sector_label, topic_label};
 use crate::domain::i18n::tr;
-use crate::language::{country_name, language_name};
+use crate::language::{language_name, pack_country};
 use crate::app::use_app;
 use crate::components::markdown::ExternalLink;
 use crate::components::share::CopyPageLink;
@@ -26,7 +26,7 @@ pub fn ResourcePage() -> impl IntoView {
             Some(_) => view! { <ResourceView pack id /> }.into_any(),
             None => missing_in_pack(
                 tr::resource_not_found_title(),
-                tr::resource_not_found(&country_name(&pack.meta.id, &pack.meta.name), &id),
+                tr::resource_not_found(&pack_country(&pack), &id),
                 Page::Resources(Some(pack.meta.id.clone())),
                 tr::see_all_resources(),
             ),
@@ -52,7 +52,7 @@ fn ResourceView(
     let s2 = saved.clone();
     let towns: Vec<String> = r.towns.iter().map(|t| pack.town_name(t)).collect();
     let regions: Vec<String> = r.regions.iter().map(|t| pack.region_name(t)).collect();
-    let name = country_name(&pack.meta.id, &pack.meta.name);
+    let name = pack_country(&pack);
     let place = if !towns.is_empty() { towns.join(", ") } else if !regions.is_empty() { regions.join(", ") } else { tr::all_of(&name) };
     let used_in: Vec<_> = pack.steps.iter().filter(|s| s.resources.contains(&r.id)).cloned().collect();
     view! {

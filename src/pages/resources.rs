@@ -15,7 +15,7 @@ use crate::domain::content::{Pack, Resource, RESOURCE_KINDS, TOPICS};
 use crate::domain::filter::ResourceView;
 use crate::domain::i18n::tr;
 use crate::domain::plan;
-use crate::language::{country_name, language_name};
+use crate::language::{language_name, pack_country};
 use crate::routes::Page;
 
 /// `/resources` (choose a country) and `/resources/:country` (its resources, by kind).
@@ -32,7 +32,7 @@ fn ResourceList(
     pack: Arc<Pack>,
 ) -> impl IntoView {
     let app = use_app();
-    let title = tr::resources_in(&country_name(&pack.meta.id, &pack.meta.name));
+    let title = tr::resources_in(&pack_country(&pack));
     let country = pack.meta.id.clone();
     // Built once per pack load; every keystroke only queries it.
     let index = Arc::new(SearchIndex::new(&resource_docs(&pack)));

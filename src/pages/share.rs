@@ -19,7 +19,7 @@ use crate::domain::i18n::{self, tr, LANGUAGES};
 use crate::domain::plan;
 use crate::domain::share::{self, Changes, ShareError, Shared, COMFORTABLE_LINK_CHARS, MAX_BACKUP_BYTES};
 use crate::domain::state::{Profile, Residence, SavedState, StepProgress};
-use crate::language::country_name;
+use crate::language::{country_name, pack_country};
 use crate::packs::Load;
 use crate::routes::Page;
 
@@ -316,7 +316,7 @@ fn AnswersList(
 ) -> impl IntoView {
     let yes_no = |b: Option<bool>| b.map(|b| if b { tr::answer_yes() } else { tr::answer_no() });
     let rows: Vec<(String, Option<String>)> = vec![
-        (tr::answer_country(), Some(country_name(&pack.meta.id, &pack.meta.name))),
+        (tr::answer_country(), Some(pack_country(&pack))),
         (tr::town_or_region(), profile.town.as_ref().map(|t| pack.town_name(t))),
         (tr::q_residence(), profile.residence.map(residence_label)),
         (tr::answer_sectors(), (!profile.sectors.is_empty()).then(|| profile.sectors.iter().map(|s| sector_label(s)).collect::<Vec<_>>().join(", "))),
@@ -444,9 +444,9 @@ pub fn AdviserPage() -> impl IntoView {
             {select("adviser-sector", tr::answer_sectors().into_any(), derived(move || profile.with(|p| p.sectors.iter().next().cloned().unwrap_or_default())),
                 vec![(None, vec![(String::new(), tr::not_asked())]), (None, SECTORS.iter().map(|s| (s.to_string(), sector_label(s))).collect())],
                 set(|p, v| p.sectors = (!v.is_empty()).then_some(v).into_iter().collect()))}
-            {select("adviser-partners", tr::partners_question().into_any(), derived(move || profile.with(|p| match p.partners { Some(true) => "yes", Some(false) => "no", None => "" }.to_string())),
+            {select("adviser-partners", tr::partners_question().into_any(), derived(move || profile.with(|p| tri_value(p.partners).to_string())),
                 tri_options(), set(|p, v| p.partners = tri(&v)))}
-            {select("adviser-hiring", tr::hiring_question().into_any(), derived(move || profile.with(|p| match p.hiring { Some(true) => "yes", Some(false) => "no", None => "" }.to_string())),
+            {select("adviser-hiring", tr::hiring_question().into_any(), derived(move || profile.with(|p| tri_value(p.hiring).to_string())),
                 tri_options(), set(|p, v| p.hiring = tri(&v)))}
         </form>
         <section aria-labelledby="client-link">
@@ -455,6 +455,15 @@ pub fn AdviserPage() -> impl IntoView {
             <LinkBox id="client-link-field" label=tr::client_link() link=link />
             <QrCode link=link label=tr::client_qr() />
         </section>
+    }
+}
+
+/// A yes / no / not asked answer as a select's value, and back ([`tri`]).
+fn tri_value(b: Option<bool>) -> &'static str {
+    match b {
+        Some(true) => "yes",
+        Some(false) => "no",
+        None => "",
     }
 }
 

@@ -11,7 +11,7 @@ use crate::components::share::CopyPageLink;
 use crate::components::with_pack::with_pack;
 use crate::domain::content::{Pack, Source, Task};
 use crate::domain::i18n::tr;
-use crate::language::country_name;
+use crate::language::pack_country;
 use crate::domain::state::StepStatus;
 use crate::routes::Page;
 
@@ -26,7 +26,7 @@ pub fn StepPage() -> impl IntoView {
             Some(_) => view! { <StepView pack step /> }.into_any(),
             None => missing_in_pack(
                 tr::step_not_found_title(),
-                tr::step_not_found(&country_name(&pack.meta.id, &pack.meta.name), &step),
+                tr::step_not_found(&pack_country(&pack), &step),
                 Page::Checklist(Some(pack.meta.id.clone())),
                 tr::see_all_steps(),
             ),
@@ -126,7 +126,7 @@ fn StepView(
     view! {
         <Title text=s.title.clone() />
         <nav aria-label=tr::breadcrumb() class="breadcrumb">
-            <a href=Page::Checklist(Some(country.clone())).href()>{tr::checklist_of(&country_name(&pack.meta.id, &pack.meta.name))}</a>
+            <a href=Page::Checklist(Some(country.clone())).href()>{tr::checklist_of(&pack_country(&pack))}</a>
             " "<span class="arrow" aria-hidden="true">"›"</span>" "
             <span>{phase_title}</span>
         </nav>
