@@ -83,8 +83,9 @@ impl Updates {
 /// offline use. Once the worker controls the page it keeps them itself; this covers a first
 /// visit, whose downloads start before the worker has taken charge.
 pub fn keep(path: &str) {
-    // A page the worker controls needs no message: the download passed through the worker.
-    let Some(container) = service_workers().filter(|c| c.controller().is_none()) else { return };
+    // Sent even when a worker controls the page now: it may have taken charge while this
+    // download was under way, past it. The worker skips what it already holds.
+    let Some(container) = service_workers() else { return };
     let url = format!("{}{path}", window().location().origin().unwrap_or_default());
     leptos::task::spawn_local(async move {
         let Ok(ready) = container.ready() else { return };
