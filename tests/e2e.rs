@@ -796,7 +796,16 @@ async fn poll(b: &Browser, script: &str, what: &str) {
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
-    panic!("timed out waiting for {what}: {}", cached(b).await);
+    let registration = b
+        .client
+        .execute_async(
+            "const done = arguments[0]; navigator.serviceWorker.getRegistration().then(r => done(r ? \
+             { active: r.active && r.active.state, waiting: !!r.waiting, installing: r.installing && r.installing.state } : 'none'))",
+            vec![],
+        )
+        .await
+        .unwrap();
+    panic!("timed out waiting for {what}: caches {}, registration {registration}", cached(b).await);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -810,7 +819,7 @@ async fn works_offline_after_the_first_visit_and_updates_when_asked() {
     b.open("checklist/no/business-or-job").await;
     b.wait_xpath("//select[@id='step-status']").await.select_by_value("waiting").await.unwrap();
     // The service worker takes charge and keeps what this first visit loaded.
-    poll(&b, "const done = arguments[0]; navigator.serviceWorker.ready.then(() => done(!!navigator.serviceWorker.controller))", "the service worker").await;
+    poll(&b, "const done = arguments[0]; navigator.serviceWorker.getRegistration().then(r => done(!!(r && r.active) && !!navigator.serviceWorker.controller))", "the service worker").await;
     poll(&b, "const done = arguments[0]; caches.keys().then(k => Promise.all(k.map(n => caches.open(n).then(c => c.keys())))) \
         .then(all => done(all.flat().some(r => r.url.includes('/packs/no.en.')) && all.flat().some(r => r.url.includes('/packs/ui.en.'))))",
         "the guide and the texts in the cache").await;
