@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
+use crate::components::share::CopyPageLink;
 use crate::components::shell::{Footer, Header, Notices};
 use crate::domain::i18n::{self, tr};
 use crate::domain::state::SavedState;
@@ -156,6 +157,8 @@ fn Frame() -> impl IntoView {
                     <Route path=path!("/open") view=pages::share::OpenPage />
                     <Route path=path!("/adviser") view=pages::share::AdviserPage />
                 </Routes>
+                // Every page's address can be copied, to send it on.
+                <CopyPageLink />
             </main>
             <Footer />
         </Router>

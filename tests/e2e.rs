@@ -668,8 +668,19 @@ async fn a_shared_plan_opens_read_only_elsewhere_and_a_backup_restores_it() {
     a.cdp("Browser.grantPermissions", json!({ "permissions": ["clipboardReadWrite", "clipboardSanitizedWrite"] })).await;
     a.click("//div[contains(@class,'link-box')]//button").await;
     a.wait_xpath("//div[contains(@class,'link-box')]//p[@role='status' and .='Link copied.']").await;
-    let copied = a.client.execute_async("const done = arguments[0]; navigator.clipboard.readText().then(done, e => done(String(e)))", vec![]).await.unwrap();
+    let read_clipboard = "const done = arguments[0]; navigator.clipboard.readText().then(done, e => done(String(e)))";
+    let copied = a.client.execute_async(read_clipboard, vec![]).await.unwrap();
     assert_eq!(copied, json!(link));
+    // Every page, here a filtered view of the resources, copies its own address.
+    a.open("resources/no?free=1").await;
+    a.wait_xpath("//ul[contains(@class,'resource-list')]").await;
+    a.click("//p[contains(@class,'page-link')]/button").await;
+    a.wait_xpath("//p[contains(@class,'page-link')]//span[@role='status' and .='Link copied.']").await;
+    let here = a.client.current_url().await.unwrap().to_string();
+    assert!(here.contains("free=1"), "{here}");
+    assert_eq!(a.client.execute_async(read_clipboard, vec![]).await.unwrap(), json!(here));
+    a.open("share").await;
+    a.click("//button[@id='make-plan-link']").await;
     assert_eq!(read_qr(&a, &a.wait_xpath("//figure[contains(@class,'qr')]").await).await, link, "the QR code holds the link");
     a.axe().await;
 

@@ -54,15 +54,22 @@ pub fn LinkBox(
     }
 }
 
-/// "Copy the link to this page": the address as it is now (filters included).
+/// "Copy the link to this page": the address as it is now (filters included, and the part
+/// after `#` where a shared plan travels). The frame puts it under every page.
 #[component]
 pub fn CopyPageLink() -> impl IntoView {
     let said = RwSignal::new(String::new());
+    // "Link copied" belongs to the page it was said on.
+    let location = leptos_router::hooks::use_location();
+    Effect::new(move |_| {
+        location.pathname.track();
+        location.search.track();
+        said.set(String::new());
+    });
     view! {
         <p class="page-link">
             <button type="button" class="secondary" on:click=move |_| {
                 let href = window().location().href().unwrap_or_default();
-                let href = href.split('#').next().unwrap_or_default().to_string();
                 leptos::task::spawn_local(async move {
                     said.set(if copy_text(&href).await { tr::link_copied() } else { tr::copy_by_hand_page(&href) });
                 });

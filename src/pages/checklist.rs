@@ -9,7 +9,6 @@ use super::step::TaskTicks;
 use super::{country_or_picker, status_id, status_label, why_line};
 use crate::app::use_app;
 use crate::components::markdown::ExternalLink;
-use crate::components::share::CopyPageLink;
 use crate::domain::content::{Join, Pack, Step};
 use crate::domain::i18n::tr;
 use crate::domain::plan;
@@ -169,7 +168,6 @@ fn StepList(
                 </section>
             }
         }).collect_view()}
-        <CopyPageLink />
         <Orphans pack=pack.clone() />
         <LegalForms pack=pack.clone() />
     }

@@ -7,7 +7,6 @@ use leptos::prelude::*;
 
 use super::param;
 use super::step::Unreviewed;
-use crate::components::share::CopyPageLink;
 use crate::components::title::Title;
 use crate::components::with_pack::with_pack;
 use crate::domain::content::{Pack, Term};
@@ -55,7 +54,6 @@ fn TermList(
                 prop:value=move || query.get() on:input=move |ev| query.set(event_target_value(&ev)) />
         </form>
         <p class="result-count" role="status" aria-live="polite">{count}</p>
-        <CopyPageLink />
         <dl class="terms glossary">
             {move || shown().into_iter().map(|t| {
                 let pack = pack.clone();

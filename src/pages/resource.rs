@@ -9,7 +9,6 @@ use crate::domain::i18n::tr;
 use crate::language::{language_name, pack_country};
 use crate::app::use_app;
 use crate::components::markdown::ExternalLink;
-use crate::components::share::CopyPageLink;
 use crate::components::with_pack::with_pack;
 use crate::domain::content::Pack;
 use crate::domain::filter::saved_key;
@@ -94,7 +93,6 @@ fn ResourceView(
             </section>
         })}
         <Sources sources=r.sources.clone() />
-        <CopyPageLink />
     }
 }
 

@@ -5,7 +5,6 @@ use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
 
 use crate::components::controls::{choice, derived, select, OnChange};
-use crate::components::share::CopyPageLink;
 use crate::components::title::Title;
 use crate::domain::search::{resource_docs, SearchIndex};
 
@@ -161,7 +160,6 @@ fn ResourceList(
             <button type="button" class="secondary" on:click=clear hidden=move || view_now.with(|v| v.active_filters() == 0)>{tr::clear_filters()}</button>
         </details>
         <p class="visually-hidden" role="status" aria-live="polite">{count_for_screen_readers}</p>
-        <CopyPageLink />
         {results}
     }
 }

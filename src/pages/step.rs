@@ -7,7 +7,6 @@ use crate::components::title::Title;
 use super::{missing_in_pack, param, status_id, status_label, why_line, STATUSES};
 use crate::app::use_app;
 use crate::components::markdown::{ExternalLink, Markdown};
-use crate::components::share::CopyPageLink;
 use crate::components::with_pack::with_pack;
 use crate::domain::content::{Pack, Source, Task};
 use crate::domain::i18n::tr;
@@ -226,7 +225,6 @@ fn StepView(
             </section>
         })}
         <Sources sources=s.sources.clone() />
-        <CopyPageLink />
         <nav aria-label=tr::nav_steps() class="pager">
             {prev.map(|p| view! { <a rel="prev" href=Page::Step { country: country.clone(), step: p.id.clone() }.href()>
                 <span class="arrow" aria-hidden="true">"←"</span>" "<span class="visually-hidden">{tr::previous_step()}": "</span>{p.title}</a> })}
