@@ -800,12 +800,26 @@ async fn cached(b: &Browser) -> Value {
         .unwrap()
 }
 
+/// Waits until `script` answers true: a script starting with `return ` runs as a plain
+/// script (safe across a reload), any other as an async one that calls `arguments[0]`.
 async fn poll(b: &Browser, script: &str, what: &str) {
+    let mut last = None;
     for _ in 0..150 {
-        if b.client.execute_async(script, vec![]).await.unwrap() == json!(true) {
-            return;
+        // A reload in flight can drop the script's answer: that counts as "not yet".
+        let answer = if script.starts_with("return ") {
+            b.client.execute(script, vec![]).await
+        } else {
+            b.client.execute_async(script, vec![]).await
+        };
+        match answer {
+            Ok(v) if v == json!(true) => return,
+            Ok(_) => {}
+            Err(e) => last = Some(e.to_string()),
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    if let Some(e) = last {
+        eprintln!("last script error while waiting for {what}: {e}");
     }
     let registration = b
         .client
@@ -859,7 +873,10 @@ async fn works_offline_after_the_first_visit_and_updates_when_asked() {
     b.client.refresh().await.unwrap();
     b.wait_xpath("//*[@data-notice='update']//button[@id='apply-update']").await;
     b.axe().await;
+    b.client.execute("window.__beforeUpdate = true", vec![]).await.unwrap();
     b.click("//button[@id='apply-update']").await;
+    // The page reloads once the new worker is in charge: wait for the new document first.
+    poll(&b, "return !window.__beforeUpdate && document.readyState === 'complete'", "the reload").await;
     poll(&b, &format!("const done = arguments[0]; caches.keys().then(k => done(k.length === 1 && !{}.includes(k[0])))",
         json!(before.as_array().unwrap().iter().map(|c| c[0].clone()).collect::<Vec<_>>())), "the new version's cache alone").await;
     b.wait_xpath("//li[@data-step='business-or-job' and @data-status='waiting']").await;
