@@ -156,6 +156,13 @@ fn Frame() -> impl IntoView {
                     <Route path=path!("/share") view=pages::share::SharePage />
                     <Route path=path!("/open") view=pages::share::OpenPage />
                     <Route path=path!("/adviser") view=pages::share::AdviserPage />
+                    <Route path=path!("/print/:country") view=pages::print::PrintPlan />
+                    <Route path=path!("/checklist/:country/:step/appointment") view=pages::print::Appointment />
+                    <Route path=path!("/courses") view=pages::course::Courses />
+                    <Route path=path!("/courses/:id") view=pages::course::CoursePage />
+                    <Route path=path!("/courses/:id/edit") view=pages::course::CourseEditor />
+                    <Route path=path!("/courses/:id/present") view=pages::present::Present />
+                    <Route path=path!("/courses/:id/handout") view=pages::print::Handout />
                 </Routes>
                 // Every page's address can be copied, to send it on.
                 <CopyPageLink />

@@ -28,6 +28,20 @@ pub enum Page {
     Open,
     /// "Make a link for a client": an adviser's preset.
     Adviser,
+    /// The plan of one country, laid out for printing on A4.
+    PrintPlan(String),
+    /// One step as an appointment pack: what to bring and ask, for printing.
+    Appointment { country: String, step: String },
+    /// Courses on this device: make one, open a file, the list.
+    Courses,
+    /// A course, as a participant's checklist.
+    Course(String),
+    /// A trainer's course editor.
+    CourseEdit(String),
+    /// A course on a projector, one step at a time.
+    Present(String),
+    /// A course's handout, laid out for printing on A4.
+    Handout(String),
 }
 
 /// Keeps a path segment safe: ids are slugs, but a typed URL can hold anything (`.` too is
@@ -68,6 +82,27 @@ impl Page {
             Page::Share => p.push_str("/share"),
             Page::Open => p.push_str("/open"),
             Page::Adviser => p.push_str("/adviser"),
+            Page::PrintPlan(country) => {
+                p.push_str("/print");
+                segment(&mut p, country);
+            }
+            Page::Appointment { country, step } => {
+                p.push_str("/checklist");
+                segment(&mut p, country);
+                segment(&mut p, step);
+                p.push_str("/appointment");
+            }
+            Page::Courses => p.push_str("/courses"),
+            Page::Course(id) | Page::CourseEdit(id) | Page::Present(id) | Page::Handout(id) => {
+                p.push_str("/courses");
+                segment(&mut p, id);
+                p.push_str(match self {
+                    Page::CourseEdit(_) => "/edit",
+                    Page::Present(_) => "/present",
+                    Page::Handout(_) => "/handout",
+                    _ => "",
+                });
+            }
         }
         p
     }
@@ -107,6 +142,13 @@ impl Page {
             ["share"] => Page::Share,
             ["open"] => Page::Open,
             ["adviser"] => Page::Adviser,
+            ["print", c] => Page::PrintPlan(own(c)),
+            ["checklist", c, s, "appointment"] => Page::Appointment { country: own(c), step: own(s) },
+            ["courses"] => Page::Courses,
+            ["courses", id] => Page::Course(own(id)),
+            ["courses", id, "edit"] => Page::CourseEdit(own(id)),
+            ["courses", id, "present"] => Page::Present(own(id)),
+            ["courses", id, "handout"] => Page::Handout(own(id)),
             _ => return None,
         })
     }
@@ -172,6 +214,13 @@ mod tests {
             Page::Share,
             Page::Open,
             Page::Adviser,
+            Page::PrintPlan("no".into()),
+            Page::Appointment { country: "no".into(), step: "register-business".into() },
+            Page::Courses,
+            Page::Course("k7q2x9".into()),
+            Page::CourseEdit("k7q2x9".into()),
+            Page::Present("k7q2x9".into()),
+            Page::Handout("k7q2x9".into()),
         ];
         for page in pages {
             assert_eq!(Page::parse(&page.path()), Some(page.clone()), "{}", page.path());
@@ -190,6 +239,7 @@ mod tests {
     fn unknown_paths_are_not_found() {
         assert_eq!(Page::parse("/nope"), None);
         assert_eq!(Page::parse("/checklist/no/a/b"), None);
+        assert_eq!(Page::parse("/courses/a/b"), None);
         assert_eq!(Page::parse("/settings/x"), None);
     }
 

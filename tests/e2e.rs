@@ -884,3 +884,247 @@ async fn works_offline_after_the_first_visit_and_updates_when_asked() {
     b.close().await;
     let _ = std::fs::remove_dir_all(&site);
 }
+
+/// The page printed to an A4 PDF by Chromium, as text (pdftotext; pages end in a form feed).
+async fn printed_text(b: &Browser, name: &str) -> String {
+    let config = fantoccini::wd::PrintConfiguration::builder().build().unwrap();
+    let pdf = b.client.print(config).await.expect("print to PDF");
+    let file = std::env::temp_dir().join(format!("ck-{}-{name}.pdf", std::process::id()));
+    std::fs::write(&file, &pdf).unwrap();
+    let out = std::process::Command::new("pdftotext")
+        .args(["-enc", "UTF-8"])
+        .arg(&file)
+        .arg("-")
+        .output()
+        .expect("pdftotext (make test installs poppler-utils)");
+    assert!(out.status.success(), "pdftotext: {}", String::from_utf8_lossy(&out.stderr));
+    let _ = std::fs::remove_file(&file);
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// Fails unless every text appears in `text`, in this order.
+fn in_order(text: &str, want: &[String], what: &str) {
+    // pdftotext breaks long lines: compare with the white space squeezed.
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut from = 0;
+    for w in want {
+        let w = w.split_whitespace().collect::<Vec<_>>().join(" ");
+        match flat[from..].find(&w) {
+            Some(at) => from += at + w.len(),
+            None => panic!("{what}: {w:?} missing or out of order in the PDF text:\n{text}"),
+        }
+    }
+}
+
+/// Fails unless `heading` is the first line of a page of the PDF text.
+fn starts_a_page(text: &str, heading: &str) {
+    let firsts: Vec<&str> = text.split('\u{c}').filter_map(|page| page.lines().map(str::trim).find(|l| !l.is_empty())).collect();
+    assert!(firsts.contains(&heading), "{heading:?} does not start a page; pages start with {firsts:?}");
+}
+
+/// Texts of the elements an XPath finds, in document order.
+async fn texts(b: &Browser, xpath: &str) -> Vec<String> {
+    let mut out = vec![];
+    for e in b.client.find_all(Locator::XPath(xpath)).await.unwrap() {
+        out.push(e.text().await.unwrap().trim().to_string());
+    }
+    out
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_trainer_builds_a_course_that_a_participant_follows_presents_and_prints() {
+    let a = Browser::start(json!({})).await;
+    a.open("courses").await;
+    a.h1("Courses").await;
+    a.axe().await;
+    // A name is needed.
+    a.click("//button[@id='create-course']").await;
+    a.wait_xpath("//p[@id='course-name-problem' and normalize-space(.)!='']").await;
+    a.wait_xpath("//input[@id='course-name']").await.send_keys("Evening course, Bergen").await.unwrap();
+    a.click("//button[@id='create-course']").await;
+    a.h1("Edit: Evening course, Bergen").await;
+    let id = a.path().await.split('/').rev().nth(1).unwrap().to_string();
+
+    // Day 1: two steps from the Norway guide, a note and a task of the trainer's own.
+    a.wait_xpath("//input[@id='session-title-0']").await.send_keys(": idea and market").await.unwrap();
+    for step in ["business-idea", "business-or-job"] {
+        a.wait_xpath("//select[@id='add-step-0']").await.select_by_value(step).await.unwrap();
+        a.click("//button[@id='add-step-button-0']").await;
+        a.wait_xpath(&format!("//li[@data-course-step='{step}']")).await;
+    }
+    // The second step moves up: the trainer decides the order.
+    a.click("//button[@id='step-up-business-or-job']").await;
+    a.wait_xpath("(//ol[contains(@class,'step-editor')])[1]/li[1][@data-course-step='business-or-job']").await;
+    a.wait_xpath("//textarea[@id='note-0-1']").await.send_keys("Bring your idea in three sentences.").await.unwrap();
+    a.wait_xpath("//input[@id='new-task-0-1']").await.send_keys("Tell the group your idea").await.unwrap();
+    a.click("//input[@id='new-task-0-1']/following-sibling::button").await;
+    a.wait_xpath("//li[@data-course-step='business-idea']//li[contains(., 'Tell the group your idea')]").await;
+    // Day 2, with one step, and a local resource.
+    a.click("//button[@id='add-session']").await;
+    // The new session's title is selected, ready to be typed over.
+    a.wait_xpath("//input[@id='session-title-1']").await;
+    assert_eq!(a.js("const e = document.activeElement; return [e.id, e.selectionStart, e.selectionEnd, e.value.length]").await, json!(["session-title-1", 0, 5, 5]));
+    a.client.active_element().await.unwrap().send_keys("Day 2: registration").await.unwrap();
+    a.wait_xpath("//select[@id='add-step-1']").await.select_by_value("register-business").await.unwrap();
+    a.click("//button[@id='add-step-button-1']").await;
+    a.wait_xpath("//li[@data-course-step='register-business']").await;
+    a.click("//button[@id='add-resource']").await;
+    a.wait_xpath("//input[@id='res-title-0']").await.send_keys("Course room, Bergen library").await.unwrap();
+    a.wait_xpath("//input[@id='res-url-0']").await.send_keys("https://example.org/course-room").await.unwrap();
+    a.axe().await;
+    a.click("//a[@id='done-editing']").await;
+    a.h1("Evening course, Bergen").await;
+    let order = ["business-or-job", "business-idea", "register-business"];
+    let listed: Vec<String> = {
+        let mut v = vec![];
+        for e in a.client.find_all(Locator::XPath("//ol[contains(@class,'course-steps')]/li")).await.unwrap() {
+            v.push(e.attr("data-step").await.unwrap().unwrap());
+        }
+        v
+    };
+    assert_eq!(listed, order, "the course lists its steps in the trainer's order");
+    let saved = saved_data(&a).await;
+    assert_eq!(saved["courses"][&id]["course"]["sessions"][0]["title"], json!("Day 1: idea and market"), "{saved}");
+    assert!(saved["courses"][&id]["course"]["sessions"][0]["steps"][0].get("title").is_none(), "the course names steps, it copies no content");
+    let link = a.wait_xpath("//input[@id='course-link']").await.prop("value").await.unwrap().unwrap();
+    assert!(link.starts_with(&a.url("open#")), "{link}");
+    assert_eq!(read_qr(&a, &a.wait_xpath("//section[@aria-labelledby='share-course']//figure[contains(@class,'qr')]").await).await, link);
+    a.axe().await;
+
+    // The handout on A4: both sessions, the steps in course order, the trainer's note, link
+    // addresses written out, no site navigation, and Day 2 on a new page.
+    a.open(&format!("courses/{id}/handout")).await;
+    a.h1("Evening course, Bergen").await;
+    a.axe().await;
+    let titles = texts(&a, "//article[contains(@class,'print-step')]/h3").await;
+    assert_eq!(titles.len(), 3);
+    let text = printed_text(&a, "handout").await;
+    in_order(&text, &["Day 1: idea and market".into(), titles[0].clone(), titles[1].clone(), "Bring your idea in three sentences.".into(),
+        "Day 2: registration".into(), titles[2].clone(), "https://example.org/course-room".into()], "handout");
+    starts_a_page(&text, "Day 2: registration");
+    assert!(!text.contains("Copy the link to this page") && !text.contains("Settings"), "no navigation chrome on paper");
+
+    // A participant opens the link in a fresh browser: the course is their checklist.
+    let b = Browser::start(json!({})).await;
+    let path = link.split_once(&b.base).map(|(_, p)| p.to_string()).unwrap();
+    b.client.goto(&b.url(&path)).await.unwrap();
+    b.h1("Evening course, Bergen").await;
+    b.wait_xpath("//p[@role='status' and contains(., 'You follow this course now')]").await;
+    b.wait_xpath("//li[@data-step='business-idea']//div[@data-trainer]//p[@class='trainer-label' and .='From your trainer']").await;
+    b.axe().await;
+    // Their tick on the trainer's task is their own progress, kept on their device.
+    b.click("//li[@data-step='business-idea']//div[@data-trainer]//input[@type='checkbox']").await;
+    tokio::time::sleep(Duration::from_millis(900)).await;
+    let theirs = saved_data(&b).await;
+    assert!(theirs["progress"]["no"]["business-idea"]["tasks"].as_array().unwrap().contains(&json!(format!("course-{id}-1"))), "{theirs}");
+    assert_eq!(theirs["courses"][&id]["mine"], json!(false));
+    b.open(&format!("courses/{id}")).await;
+    assert!(b.wait_xpath("//li[@data-step='business-idea']//div[@data-trainer]//input[@type='checkbox']").await.prop("checked").await.unwrap() == Some("true".into()));
+    assert!(b.client.find(Locator::XPath("//a[contains(@href,'/edit')]")).await.is_err(), "a participant cannot edit the trainer's course");
+
+    // Presenter mode: one screen at a time, moved by the keys a clicker sends.
+    b.click("//a[@id='present-course']").await;
+    let heading = "//h2[@id='slide-heading']";
+    b.wait_xpath(&format!("{heading}[.='Evening course, Bergen']")).await;
+    assert_eq!(b.js("return document.body.classList.contains('presenting') && getComputedStyle(document.querySelector('.site-header')).display").await, json!("none"));
+    use fantoccini::key::Key;
+    let press = |k: Key| { let b = &b; async move { b.press(k).await } };
+    press(Key::Right).await;
+    b.wait_xpath(&format!("{heading}[.='Day 1: idea and market']")).await;
+    press(Key::PageDown).await;
+    b.wait_xpath(&format!("{heading}[@data-step='business-or-job']")).await;
+    b.client.active_element().await.unwrap().send_keys(" ").await.unwrap();
+    b.wait_xpath(&format!("{heading}[@data-step='business-idea']")).await;
+    b.wait_xpath("//section[@aria-roledescription='slide']//li[contains(., 'Tell the group your idea')]").await;
+    press(Key::PageUp).await;
+    b.wait_xpath(&format!("{heading}[@data-step='business-or-job']")).await;
+    b.wait_xpath("//span[contains(@class,'position') and .='3 of 6']").await;
+    assert_eq!(read_qr(&b, &b.wait_xpath("//aside[contains(@class,'presenter-corner')]//figure").await).await, b.url(&path), "the corner's QR code is the course link");
+    b.axe().await;
+    press(Key::Escape).await;
+    b.h1("Evening course, Bergen").await;
+    // In Arabic the arrows follow the reading direction.
+    b.open(&format!("courses/{id}/present?lang=ar")).await;
+    b.wait_xpath("//html[@dir='rtl']").await;
+    b.wait_xpath(&format!("{heading}[.='Evening course, Bergen']")).await;
+    press(Key::Left).await;
+    b.wait_xpath(&format!("{heading}[.='Day 1: idea and market']")).await;
+    b.axe().await;
+    a.close().await;
+    b.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_plan_prints_on_a4_and_due_dates_go_to_the_calendar() {
+    let b = Browser::start(json!({})).await;
+    let downloads = std::env::temp_dir().join(format!("ck-downloads-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&downloads);
+    std::fs::create_dir_all(&downloads).unwrap();
+    b.cdp("Browser.setDownloadBehavior", json!({ "behavior": "allow", "downloadPath": downloads.to_str().unwrap() })).await;
+    // A plan with a status, a note and two due dates.
+    for (step, due) in [("business-idea", "2027-01-31"), ("register-business", "2026-12-15")] {
+        b.open(&format!("checklist/no/{step}")).await;
+        let input = b.wait_xpath("//input[@id='step-due']").await;
+        b.client.execute("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('change', { bubbles: true }))",
+            vec![serde_json::to_value(&input).unwrap(), json!(due)]).await.unwrap();
+    }
+    b.wait_xpath("//textarea[@id='step-note']").await.send_keys("Ask about the VAT limit").await.unwrap();
+    b.wait_xpath("//select[@id='step-status']").await.select_by_value("in-progress").await.unwrap();
+    tokio::time::sleep(Duration::from_millis(900)).await;
+
+    // The calendar file: two all-day events that a calendar app reads back.
+    b.open("checklist/no").await;
+    b.click("//button[@id='calendar-download']").await;
+    let file = downloads.join("career-kit-no.ics");
+    for _ in 0..100 {
+        if file.is_file() { break; }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let ics = std::fs::read_to_string(&file).expect("the .ics file was downloaded");
+    let calendar = ical::IcalParser::new(std::io::BufReader::new(ics.as_bytes())).next().expect("a calendar").expect("it parses");
+    let prop = |e: &ical::parser::ical::component::IcalEvent, name: &str| {
+        e.properties.iter().find(|p| p.name == name).and_then(|p| p.value.clone()).unwrap_or_default()
+    };
+    assert_eq!(calendar.events.len(), 2, "{ics}");
+    // Checklist order: the idea (explore) before registering.
+    assert_eq!(prop(&calendar.events[0], "DTSTART"), "20270131");
+    assert_eq!(prop(&calendar.events[1], "DTSTART"), "20261215");
+    assert_eq!(prop(&calendar.events[1], "UID"), "no-register-business@career-kit");
+    assert!(prop(&calendar.events[1], "URL").ends_with("/career-kit/checklist/no/register-business"));
+
+    // The plan on A4: every step that fits, phase by phase, in order, the progress and note,
+    // link addresses written out, no navigation chrome.
+    b.open("print/no").await;
+    b.h1("My start-up plan: Norway").await;
+    b.axe().await;
+    let steps = texts(&b, "//article[contains(@class,'print-step')]/h3").await;
+    assert!(steps.len() >= 15, "{steps:?}");
+    let text = printed_text(&b, "plan").await;
+    in_order(&text, &steps, "plan");
+    assert!(text.contains("Ask about the VAT limit") && text.contains("2026-12-15"), "progress on paper");
+    assert!(text.contains("(https://"), "link addresses after the link text");
+    assert!(!text.contains("Copy the link to this page") && !text.contains("Settings"), "no navigation chrome");
+    for phase in texts(&b, "//section[contains(@class,'print-phase')]/h2").await.iter().skip(1) {
+        starts_a_page(&text, phase);
+    }
+
+    // The appointment pack: the step, what to bring and ask, the official words.
+    b.open("checklist/no/register-business").await;
+    b.click("//a[contains(@href,'/register-business/appointment')]").await;
+    b.h1("Appointment:").await;
+    b.axe().await;
+    let text = printed_text(&b, "appointment").await;
+    in_order(&text, &["Documents to bring".into(), "Questions to ask".into(), "What does this cost for me?".into(),
+        "Samordnet registermelding".into(), "Ask about the VAT limit".into()], "appointment");
+
+    // Right to left on paper too.
+    b.open("print/no?lang=ar").await;
+    b.wait_xpath("//html[@dir='rtl']").await;
+    b.wait_xpath("//article[contains(@class,'print-step')]").await;
+    let text = printed_text(&b, "plan-ar").await;
+    assert!(has_script(&text, '\u{0600}'..='\u{06FF}'), "Arabic text in the PDF");
+    assert!(text.contains("Enkeltpersonforetak") || text.contains("enkeltpersonforetak"), "official terms stay in Norwegian");
+    b.close().await;
+    let _ = std::fs::remove_dir_all(&downloads);
+}
+

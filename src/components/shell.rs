@@ -84,7 +84,7 @@ pub fn Footer() -> impl IntoView {
         <footer class="site-footer">
             <p>{tr::footer_private()}</p>
             <p>{tr::footer_sources()}</p>
-            <p>{tr::footer_project()}" "<a href=Page::Adviser.href()>{tr::adviser_title()}</a></p>
+            <p>{tr::footer_project()}" "<a href=Page::Adviser.href()>{tr::adviser_title()}</a>" · "<a href=Page::Courses.href()>{tr::nav_courses()}</a></p>
         </footer>
     }
 }

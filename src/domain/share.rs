@@ -8,6 +8,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use super::course::{Course, CourseResource, CourseStep, Session};
 use super::envelope::{self, FORMAT_VERSION};
 use super::state::{Profile, Residence, SavedState, StepProgress, StepStatus};
 
@@ -31,6 +32,8 @@ pub enum Shared {
     Plan { profile: Profile, progress: BTreeMap<String, BTreeMap<String, StepProgress>> },
     /// An adviser's preset: answers for a client, and the language to open in.
     Preset { profile: Profile, language: Option<String> },
+    /// A trainer's course, to follow as a checklist.
+    Course(Course),
 }
 
 /// Why a link or file could not be read. Nothing is changed when this happens.
@@ -54,6 +57,7 @@ pub enum ShareError {
 
 const KIND_PLAN: u8 = 1;
 const KIND_PRESET: u8 = 2;
+const KIND_COURSE: u8 = 3;
 
 // ---------------------------------------------------------------------------------------------
 // Links
@@ -87,6 +91,35 @@ pub fn encode_preset(profile: &Profile, language: Option<&str>) -> String {
     w.profile(profile);
     w.opt(language);
     seal(KIND_PRESET, &w.0)
+}
+
+/// The text of a course link's fragment.
+pub fn encode_course(course: &Course) -> String {
+    let mut w = Writer::default();
+    w.str(&course.id);
+    w.str(&course.name);
+    w.str(&course.country);
+    w.str(&course.trainer);
+    w.len(course.sessions.len());
+    for s in &course.sessions {
+        w.str(&s.title);
+        w.len(s.steps.len());
+        for cs in &s.steps {
+            w.str(&cs.step);
+            w.str(&cs.note);
+            w.len(cs.tasks.len());
+            for t in &cs.tasks {
+                w.str(t);
+            }
+        }
+    }
+    w.len(course.resources.len());
+    for r in &course.resources {
+        w.str(&r.title);
+        w.str(&r.url);
+        w.str(&r.note);
+    }
+    seal(KIND_COURSE, &w.0)
 }
 
 /// Version, kind, the compressed body and a CRC-32 of all that, in URL-safe base64.
@@ -153,6 +186,25 @@ pub fn decode(text: &str) -> Result<Shared, ShareError> {
                 return Err(ShareError::Damaged);
             }
             Shared::Preset { profile, language }
+        }
+        KIND_COURSE => {
+            let mut c = Course { id: r.str()?, name: r.str()?, country: r.str()?, trainer: r.str()?, ..Default::default() };
+            for _ in 0..r.len()? {
+                let mut s = Session { title: r.str()?, steps: vec![] };
+                for _ in 0..r.len()? {
+                    let mut cs = CourseStep { step: r.str()?, note: r.str()?, tasks: vec![] };
+                    for _ in 0..r.len()? {
+                        cs.tasks.push(r.str()?);
+                    }
+                    s.steps.push(cs);
+                }
+                c.sessions.push(s);
+            }
+            for _ in 0..r.len()? {
+                c.resources.push(CourseResource { title: r.str()?, url: r.str()?, note: r.str()? });
+            }
+            c.check().map_err(|_| ShareError::Damaged)?;
+            Shared::Course(c)
         }
         _ => return Err(ShareError::Damaged),
     };
@@ -504,7 +556,7 @@ pub fn import_backup(text: &str) -> Result<SavedState, ShareError> {
         return Err(ShareError::TooLarge);
     }
     let value: serde_json::Value = serde_json::from_str(text).map_err(|_| ShareError::NotBackup)?;
-    if value.get("app").and_then(|a| a.as_str()) != Some("career-kit") {
+    if value.get("app").and_then(|a| a.as_str()) != Some("career-kit") || value.get("kind").is_some() {
         return Err(ShareError::NotBackup);
     }
     let state = match envelope::decode(Some(text)) {
@@ -526,6 +578,71 @@ pub fn import_backup(text: &str) -> Result<SavedState, ShareError> {
         return Err(ShareError::UnknownFields(unknown));
     }
     Ok(state)
+}
+
+/// A course file: `{"app":"career-kit","kind":"course","format":1,"course":{…}}`.
+pub const COURSE_FILE_FORMAT: u32 = 1;
+
+pub fn export_course(course: &Course) -> String {
+    let value = serde_json::json!({ "app": "career-kit", "kind": "course", "format": COURSE_FILE_FORMAT, "course": course });
+    serde_json::to_string_pretty(&value).expect("JSON") + "\n"
+}
+
+/// Reads a course file: only Career Kit's, of a format this version knows, with no unknown
+/// field, and a course that passes [`Course::check`].
+pub fn import_course(text: &str) -> Result<Course, ShareError> {
+    if text.len() > MAX_BACKUP_BYTES {
+        return Err(ShareError::TooLarge);
+    }
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|_| ShareError::NotBackup)?;
+    if value.get("app").and_then(|a| a.as_str()) != Some("career-kit") || value.get("kind").and_then(|k| k.as_str()) != Some("course") {
+        return Err(ShareError::NotBackup);
+    }
+    match value.get("format").and_then(|f| f.as_u64()) {
+        Some(f) if f == COURSE_FILE_FORMAT as u64 => {}
+        Some(f) if f > COURSE_FILE_FORMAT as u64 => return Err(ShareError::Newer(f.min(u32::MAX as u64) as u32)),
+        _ => return Err(ShareError::Damaged),
+    }
+    let mut unknown: Vec<String> = value.as_object().into_iter().flatten().map(|(k, _)| k.clone())
+        .filter(|k| !["app", "kind", "format", "course"].contains(&k.as_str())).collect();
+    let raw = value.get("course").cloned().unwrap_or_default();
+    let course: Course = match serde_json::from_value(raw.clone()) {
+        Ok(c) => c,
+        Err(e) if e.to_string().starts_with("unknown field") => {
+            // Name every unknown field by its path, as for backups.
+            let known = serde_json::to_value(Course {
+                sessions: vec![Session { steps: vec![CourseStep::default()], ..Default::default() }],
+                resources: vec![CourseResource::default()],
+                ..Default::default()
+            }).expect("JSON");
+            unknown_course_fields(&raw, &known, "course", &mut unknown);
+            return Err(ShareError::UnknownFields(unknown));
+        }
+        Err(_) => return Err(ShareError::Damaged),
+    };
+    if !unknown.is_empty() {
+        return Err(ShareError::UnknownFields(unknown));
+    }
+    course.check().map_err(|_| ShareError::Damaged)?;
+    Ok(course)
+}
+
+/// Like [`unknown_fields`], where every item of a list has the shape of the known list's
+/// first item.
+fn unknown_course_fields(found: &serde_json::Value, known: &serde_json::Value, at: &str, out: &mut Vec<String>) {
+    if let (Some(items), Some(shape)) = (found.as_array(), known.as_array().and_then(|k| k.first())) {
+        for (i, item) in items.iter().enumerate() {
+            unknown_course_fields(item, shape, &format!("{at}[{i}]"), out);
+        }
+        return;
+    }
+    let (Some(found), Some(known)) = (found.as_object(), known.as_object()) else { return };
+    for (key, value) in found {
+        match known.get(key) {
+            None => out.push(format!("{at}.{key}")),
+            Some(k) => unknown_course_fields(value, k, &format!("{at}.{key}"), out),
+        }
+    }
 }
 
 /// Object keys in `found` that the state as this version writes it (`known`) lacks.
@@ -552,6 +669,8 @@ pub struct Changes {
     pub lost: usize,
     /// Saved resources that differ.
     pub saved_resources: usize,
+    /// Courses that differ (added, removed or changed).
+    pub courses: usize,
 }
 
 impl Changes {
@@ -593,7 +712,9 @@ pub fn changes(ours: &SavedState, theirs: &SavedState) -> Changes {
         }
     }
     let saved_resources = ours.saved_resources.symmetric_difference(&theirs.saved_resources).count();
-    Changes { answers, steps, notes, lost, saved_resources }
+    let courses = ours.courses.keys().chain(theirs.courses.keys()).collect::<BTreeSet<_>>().into_iter()
+        .filter(|id| ours.courses.get(*id) != theirs.courses.get(*id)).count();
+    Changes { answers, steps, notes, lost, saved_resources, courses }
 }
 
 #[cfg(test)]
@@ -856,7 +977,10 @@ pub(crate) mod tests {
     fn campaign(cases: usize) -> usize {
         let mut r = Rng(0xdead_beef_1234);
         let valid: Vec<String> = (0..20).map(|_| encode_plan(&random_plan(&mut r))).collect();
+        let mut valid = valid;
+        valid.push(encode_course(&crate::domain::course::tests::sample_course()));
         let backup = export_backup(&typical_plan(), 1.0);
+        let course_file = export_course(&crate::domain::course::tests::sample_course());
         let mut ran = 0;
         for i in 0..cases {
             let input: String = match i % 4 {
@@ -872,7 +996,7 @@ pub(crate) mod tests {
                 }
                 2 => (0..r.below(64)).map(|_| char::from_u32(r.below(0x3000) as u32).unwrap_or('x')).collect(),
                 _ => {
-                    let mut b = backup.clone().into_bytes();
+                    let mut b = if i % 8 == 3 { backup.clone() } else { course_file.clone() }.into_bytes();
                     let at = r.below(b.len());
                     b[at] = b"{}[]\",:0a"[r.below(9)];
                     String::from_utf8_lossy(&b).into_owned()
@@ -881,6 +1005,7 @@ pub(crate) mod tests {
             let _ = decode(&input);
             let _ = code_in_address(&input, "https://example.org/open");
             let _ = import_backup(&input);
+            let _ = import_course(&input);
             ran += 1;
         }
         ran
@@ -895,7 +1020,7 @@ pub(crate) mod tests {
     #[ignore = "long: run with --ignored (make fuzz)"]
     fn fuzz_decoders_200k() {
         let n = campaign(200_000);
-        println!("property campaign: {n} cases over the link, address and backup decoders, no panic");
+        println!("property campaign: {n} cases over the link, address, backup and course-file decoders, no panic");
     }
 
     #[test]
@@ -924,5 +1049,39 @@ pub(crate) mod tests {
         let c = changes(&plan, &other);
         assert_eq!((c.answers, c.steps, c.notes, c.lost), (1, 2, 1 + gone_had_a_note as usize, 1));
         assert!(changes(&plan, &plan).none());
+        let mut with_course = plan.clone();
+        let course = crate::domain::course::tests::sample_course();
+        with_course.courses.insert(course.id.clone(), crate::domain::course::SavedCourse { course, mine: true });
+        assert_eq!(changes(&plan, &with_course).courses, 1);
+        assert_eq!(import_backup(&export_backup(&with_course, 1.0)), Ok(with_course.clone()), "courses are in the backup");
+    }
+
+    #[test]
+    fn course_links_and_files_round_trip_and_refuse_hostile_input() {
+        use crate::domain::course::tests::sample_course;
+        let course = sample_course();
+        let link = encode_course(&course);
+        assert_eq!(decode(&link), Ok(Shared::Course(course.clone())));
+        assert!(link.len() < 600, "a small course fits a QR code: {} characters", link.len());
+        for cut in 0..link.len() {
+            assert!(decode(&link[..cut]).is_err(), "prefix of {cut} characters");
+        }
+        // A course with a dangerous address inside a well-formed link is refused.
+        let mut bad = course.clone();
+        bad.resources[0].url = "javascript:alert(1)".into();
+        assert_eq!(decode(&encode_course(&bad)), Err(ShareError::Damaged));
+
+        let file = export_course(&course);
+        assert_eq!(import_course(&file), Ok(course.clone()));
+        assert_eq!(import_course(&export_backup(&typical_plan(), 1.0)), Err(ShareError::NotBackup), "a backup is not a course");
+        assert!(import_backup(&file).is_err(), "a course is not a backup");
+        assert_eq!(import_course(&file.replace("\"format\": 1", "\"format\": 7")), Err(ShareError::Newer(7)));
+        let extra = file.replacen("\"note\": \"Bring", "\"colour\": \"red\", \"note\": \"Bring", 1);
+        assert_eq!(import_course(&extra), Err(ShareError::UnknownFields(vec!["course.sessions[0].steps[0].colour".into()])));
+        let evil = file.replace("https://example.org/room", "data:text/html,<script>alert(1)</script>");
+        assert_eq!(import_course(&evil), Err(ShareError::Damaged));
+        assert_eq!(import_course(&" ".repeat(MAX_BACKUP_BYTES + 1)), Err(ShareError::TooLarge));
+        let deep = format!("{{\"app\":\"career-kit\",\"kind\":\"course\",\"format\":1,\"course\":{}{}}}", "[".repeat(100_000), "]".repeat(100_000));
+        assert!(import_course(&deep).is_err());
     }
 }

@@ -19,6 +19,8 @@ pub struct SavedState {
     pub saved_resources: BTreeSet<String>,
     /// When the plan was last exported to a backup file (ms since the Unix epoch).
     pub last_backup_ms: Option<f64>,
+    /// Courses made on this device or followed from a trainer's link, by course id.
+    pub courses: BTreeMap<String, super::course::SavedCourse>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -110,7 +112,19 @@ pub fn merge(base: &SavedState, ours: &SavedState, theirs: &SavedState) -> Saved
     let removed: BTreeSet<&String> = base.saved_resources.difference(&ours.saved_resources).collect();
     let saved_resources =
         theirs.saved_resources.iter().chain(added).filter(|k| !removed.contains(k)).cloned().collect();
+    // Courses: each one from the side that changed it; one deleted here stays deleted.
+    let mut courses = theirs.courses.clone();
+    for id in base.courses.keys().chain(ours.courses.keys()).collect::<BTreeSet<_>>() {
+        let (b, o) = (base.courses.get(id), ours.courses.get(id));
+        if b != o {
+            match o {
+                Some(c) => courses.insert(id.clone(), c.clone()),
+                None => courses.remove(id),
+            };
+        }
+    }
     SavedState {
+        courses,
         settings: pick(&base.settings, &ours.settings, &theirs.settings),
         profile: pick(&base.profile, &ours.profile, &theirs.profile),
         progress,
@@ -151,6 +165,23 @@ mod tests {
         assert_eq!(m.progress["no"]["register"].status, StepStatus::Done);
         assert_eq!(m.saved_resources, ["no/b".to_string()].into());
         assert_eq!(m.profile.town.as_deref(), Some("bergen"));
+    }
+
+    #[test]
+    fn courses_from_both_tabs_are_kept() {
+        use crate::domain::course::{Course, SavedCourse};
+        let course = |name: &str| SavedCourse { course: Course::new("c1", name, "no"), mine: true };
+        let base = with(|s| { s.courses.insert("c1".into(), course("first")); });
+        let ours = with(|s| { s.courses.insert("c1".into(), course("renamed here")); });
+        let theirs = with(|s| {
+            s.courses.insert("c1".into(), course("first"));
+            s.courses.insert("c2".into(), course("made in the other tab"));
+        });
+        let m = merge(&base, &ours, &theirs);
+        assert_eq!(m.courses["c1"].course.name, "renamed here");
+        assert_eq!(m.courses["c2"].course.name, "made in the other tab");
+        let deleted = with(|_| {});
+        assert!(!merge(&base, &deleted, &theirs).courses.contains_key("c1"), "deleted here stays deleted");
     }
 
     #[test]

@@ -88,7 +88,9 @@ fn StepList(
             <a href=Page::Resources(Some(country.clone())).href()>{tr::resources_in(&name)}</a>
             <a href=Page::Glossary(country.clone()).href()>{tr::glossary_link()}</a>
             <a href=Page::Profile.href()>{tr::profile_title()}</a>
+            <a href=Page::PrintPlan(country.clone()).href()>{tr::print_plan()}</a>
         </p>
+        <Calendar pack=pack.clone() />
         <p class="step-controls">
             <button type="button" class="secondary" id="toggle-all" aria-expanded=move || all_open().to_string()
                 on:click=move |_| {
@@ -252,4 +254,35 @@ fn LegalForms(
             </section>
         }
     })
+}
+
+/// "Add due dates to my calendar": an .ics file of the due dates set in this country.
+#[component]
+fn Calendar(
+    /// The country pack whose due dates to export.
+    pack: Arc<Pack>,
+) -> impl IntoView {
+    let app = use_app();
+    let country = pack.meta.id.clone();
+    let any = { let c = country.clone(); Memo::new(move |_| app.saved.with(|s| s.progress.get(&c).is_some_and(|p| p.values().any(|x| x.due.is_some())))) };
+    let said = RwSignal::new(None::<String>);
+    let save = move |_| {
+        let items = app.saved.with_untracked(|s| crate::domain::calendar::due_dates(&pack, s.progress.get(&country), |id| {
+            Page::Step { country: country.clone(), step: id.to_string() }.absolute()
+        }));
+        let text = crate::domain::calendar::ics(&tr::calendar_name(&pack_country(&pack)), &items, js_sys::Date::now());
+        if let Err(e) = crate::components::share::download(&format!("career-kit-{country}.ics"), &text, "text/calendar") {
+            said.set(Some(e));
+        }
+    };
+    view! {
+        <p class="calendar no-print">
+            {move || if any.get() {
+                view! { <button type="button" class="secondary" id="calendar-download" on:click=save.clone()>{tr::calendar_download()}</button> }.into_any()
+            } else {
+                view! { <span class="hint">{tr::calendar_none()}</span> }.into_any()
+            }}
+            {move || said.get().map(|e| view! { <span class="problem-text" role="alert">{e}</span> })}
+        </p>
+    }
 }

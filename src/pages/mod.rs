@@ -1,9 +1,12 @@
 //! One module per route.
 
 pub mod checklist;
+pub mod course;
 pub mod glossary;
 pub mod home;
 pub mod not_found;
+pub mod present;
+pub mod print;
 pub mod profile;
 pub mod resource;
 pub mod resources;

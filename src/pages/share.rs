@@ -49,6 +49,7 @@ fn changes_list(c: &Changes) -> impl IntoView {
         (c.notes, tr::changes_notes),
         (c.lost, tr::changes_lost),
         (c.saved_resources, tr::changes_saved),
+        (c.courses, tr::changes_courses),
     ];
     view! {
         <ul class="changes">
@@ -219,6 +220,14 @@ pub fn OpenPage() -> impl IntoView {
         .into_any(),
         Ok(Shared::Plan { profile, progress }) => view! { <SharedPlan profile progress /> }.into_any(),
         Ok(Shared::Preset { profile, language }) => view! { <PresetOffer profile language /> }.into_any(),
+        Ok(Shared::Course(course)) => {
+            // A course link: the course is kept on this device and shown as a checklist.
+            let app = use_app();
+            let said = super::course::keep_course(app, course.clone());
+            let saved = app.saved.with_untracked(|s| s.courses.get(&course.id).cloned());
+            let (course, mine) = saved.map(|c| (c.course, c.mine)).unwrap_or((course, false));
+            view! { <super::course::CourseView course mine said /> }.into_any()
+        }
     }
 }
 

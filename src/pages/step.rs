@@ -64,11 +64,14 @@ pub fn TaskTicks(
     step: String,
     /// The step's tasks.
     tasks: Vec<Task>,
+    /// The group's name, "Tasks" if not given.
+    #[prop(optional)]
+    legend: Option<String>,
 ) -> impl IntoView {
     let app = use_app();
     view! {
         <fieldset class="tasks">
-            <legend>{tr::tasks()}</legend>
+            <legend>{legend.unwrap_or_else(tr::tasks)}</legend>
             {tasks.into_iter().map(|t| {
                 let (country, step, tid) = (country.clone(), step.clone(), t.id.clone());
                 let (c2, s2, t2) = (country.clone(), step.clone(), t.id.clone());
@@ -225,6 +228,10 @@ fn StepView(
             </section>
         })}
         <Sources sources=s.sources.clone() />
+        <p class="step-actions no-print">
+            <a href=Page::Appointment { country: country.clone(), step: s.id.clone() }.href()>{tr::appointment()}</a>
+            <button type="button" class="secondary" id="print-step" on:click=|_| { let _ = window().print(); }>{tr::print()}</button>
+        </p>
         <nav aria-label=tr::nav_steps() class="pager">
             {prev.map(|p| view! { <a rel="prev" href=Page::Step { country: country.clone(), step: p.id.clone() }.href()>
                 <span class="arrow" aria-hidden="true">"←"</span>" "<span class="visually-hidden">{tr::previous_step()}": "</span>{p.title}</a> })}
