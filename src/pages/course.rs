@@ -208,6 +208,23 @@ pub fn CoursePage() -> impl IntoView {
     }
 }
 
+/// Renders `render(course, pack)` for the course of the route's `:id` and its country pack,
+/// drawn again only when the course itself changes; "not found" when it is not on this device.
+pub fn with_course(render: Arc<dyn Fn(Arc<Course>, Arc<Pack>) -> AnyView + Send + Sync>) -> impl IntoView {
+    let app = use_app();
+    let id = param("id");
+    let course = Memo::new(move |_| app.saved.with(|s| s.courses.get(&id()).map(|c| c.course.clone())));
+    move || match course.get() {
+        Some(course) => {
+            let country = course.country.clone();
+            let course = Arc::new(course);
+            let render = render.clone();
+            with_pack(Arc::new(move || country.clone()), Arc::new(move |pack: Arc<Pack>| render(course.clone(), pack))).into_any()
+        }
+        None => not_found(),
+    }
+}
+
 pub fn not_found() -> AnyView {
     view! {
         <Title text=tr::course_not_found_title() />

@@ -141,6 +141,19 @@ pub fn cost_label(cost: &str) -> String {
     }
 }
 
+/// A step's facts that the pack gives (who handles it, cost, time, deadline), labelled.
+pub fn step_facts(step: &Step) -> Vec<(String, String)> {
+    [
+        (tr::fact_authority(), step.authority.clone()),
+        (tr::fact_cost(), step.cost.clone()),
+        (tr::fact_time(), step.time.clone()),
+        (tr::fact_deadline(), step.deadline.clone()),
+    ]
+    .into_iter()
+    .filter_map(|(k, v)| v.map(|v| (k, v)))
+    .collect()
+}
+
 /// "Shown because …", in the interface language.
 pub fn why_label(why: &plan::Why) -> String {
     match why {

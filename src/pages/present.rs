@@ -8,12 +8,9 @@ use leptos::ev;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
-use super::course::{course_link, not_found, session_title};
-use super::param;
-use crate::app::use_app;
+use super::course::{course_link, session_title, with_course};
 use crate::components::share::QrCode;
 use crate::components::title::Title;
-use crate::components::with_pack::with_pack;
 use crate::domain::content::Pack;
 use crate::domain::course::{key_moves, Course, Slide};
 use crate::domain::i18n::{self, tr};
@@ -21,20 +18,7 @@ use crate::routes::Page;
 
 #[component]
 pub fn Present() -> impl IntoView {
-    let app = use_app();
-    let id = param("id");
-    let course = Memo::new(move |_| app.saved.with(|s| s.courses.get(&id()).map(|c| c.course.clone())));
-    move || match course.get() {
-        Some(course) => {
-            let country = course.country.clone();
-            let course = Arc::new(course);
-            with_pack(Arc::new(move || country.clone()), Arc::new(move |pack: Arc<Pack>| {
-                view! { <Presenter course=course.clone() pack /> }.into_any()
-            }))
-            .into_any()
-        }
-        None => not_found(),
-    }
+    with_course(Arc::new(|course, pack| view! { <Presenter course pack /> }.into_any()))
 }
 
 #[component]

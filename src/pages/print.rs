@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::course::{course_link, not_found, session_title, CourseResources};
+use super::course::{course_link, session_title, with_course, CourseResources};
 use super::step::Sources;
 use super::{missing_in_pack, param, status_label};
 use crate::app::use_app;
@@ -40,15 +40,7 @@ pub fn PrintButton() -> impl IntoView {
 fn print_step(pack: &Pack, step: &Step, progress: Option<&StepProgress>, extra: Option<(&str, &CourseStep)>) -> impl IntoView {
     let ticked = |id: &str| progress.is_some_and(|p| p.tasks.contains(id));
     let tick = |on: bool| if on { "☑ " } else { "☐ " };
-    let facts: Vec<(String, String)> = [
-        (tr::fact_authority(), step.authority.clone()),
-        (tr::fact_cost(), step.cost.clone()),
-        (tr::fact_time(), step.time.clone()),
-        (tr::fact_deadline(), step.deadline.clone()),
-    ]
-    .into_iter()
-    .filter_map(|(k, v)| v.map(|v| (k, v)))
-    .collect();
+    let facts = super::step_facts(step);
     let local = pack.meta.local_language.clone();
     view! {
         <article class="print-step" data-step=step.id.clone()>
@@ -139,17 +131,7 @@ pub fn PrintPlan() -> impl IntoView {
 /// the course link and its QR code.
 #[component]
 pub fn Handout() -> impl IntoView {
-    let app = use_app();
-    let id = param("id");
-    let course = Memo::new(move |_| app.saved.with(|s| s.courses.get(&id()).map(|c| c.course.clone())));
-    move || match course.get() {
-        Some(course) => {
-            let country = course.country.clone();
-            let course = Arc::new(course);
-            with_pack(Arc::new(move || country.clone()), Arc::new(move |pack: Arc<Pack>| handout(&course, &pack))).into_any()
-        }
-        None => not_found(),
-    }
+    with_course(Arc::new(|course, pack| handout(&course, &pack)))
 }
 
 fn handout(course: &Course, pack: &Pack) -> AnyView {

@@ -112,15 +112,7 @@ fn StepView(
         }
     };
 
-    let facts: Vec<(String, String)> = [
-        (tr::fact_authority(), s.authority.clone()),
-        (tr::fact_cost(), s.cost.clone()),
-        (tr::fact_time(), s.time.clone()),
-        (tr::fact_deadline(), s.deadline.clone()),
-    ]
-    .into_iter()
-    .filter_map(|(k, v)| v.map(|v| (k, v)))
-    .collect();
+    let facts = super::step_facts(&s);
 
     let p1 = progress.clone();
     let u1 = update.clone();
