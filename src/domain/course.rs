@@ -9,6 +9,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::content::{Pack, Step};
+use super::share::is_id;
 
 /// At most this many sessions, steps per session, tasks per step and resources: a course link
 /// stays short enough to share, and a hostile file cannot make the page huge.
@@ -101,11 +102,6 @@ pub fn safe_address(url: &str) -> bool {
         && u.len() > 8
         && u.len() <= 2000
         && !u.chars().any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>')
-}
-
-/// A pack's step id: a slug of at most 80 characters (`_` allowed).
-fn is_step_id(s: &str) -> bool {
-    !s.is_empty() && s.len() <= 80 && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
 }
 
 /// A course id or a country: lower-case letters, digits and `-`, at most 40.
@@ -211,7 +207,7 @@ impl Course {
             trainer: cut(&self.trainer, MAX_TEXT),
             sessions: self.sessions.iter().take(MAX_SESSIONS).map(|s| Session {
                 title: cut(&s.title, MAX_TEXT),
-                steps: s.steps.iter().filter(|cs| is_step_id(&cs.step) && seen.insert(cs.step.clone())).take(MAX_STEPS).map(|cs| CourseStep {
+                steps: s.steps.iter().filter(|cs| is_id(&cs.step) && seen.insert(cs.step.clone())).take(MAX_STEPS).map(|cs| CourseStep {
                     step: cs.step.clone(),
                     note: cut(&cs.note, MAX_NOTE),
                     tasks: cs.tasks.iter().map(|t| cut(t, MAX_TEXT)).filter(|t| !t.is_empty()).take(MAX_TASKS).collect(),
@@ -240,7 +236,7 @@ impl Course {
                 return Err(Problem::TooMuch);
             }
             for cs in &s.steps {
-                if !is_step_id(&cs.step) {
+                if !is_id(&cs.step) {
                     return Err(Problem::BadId);
                 }
                 if !seen.insert(cs.step.as_str()) {

@@ -258,7 +258,7 @@ fn status_from(b: u8) -> Result<StepStatus, ShareError> {
 }
 
 /// Ids are slugs: what a content pack can name, never markup or an address.
-fn is_id(s: &str) -> bool {
+pub(crate) fn is_id(s: &str) -> bool {
     !s.is_empty() && s.len() <= 80 && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
 }
 

@@ -55,18 +55,13 @@ fn edit(app: AppState, id: &str, f: impl FnOnce(&mut Course)) {
 /// Returns what happened, in words, or nothing when nothing changed.
 pub fn keep_course(app: AppState, course: Course) -> Option<String> {
     let id = course.id.clone();
-    let before = app.saved.with_untracked(|s| s.courses.get(&id).cloned());
-    match before {
-        Some(c) if c.mine || c.course == course => None,
-        Some(_) => {
-            app.saved.update(|s| { s.courses.insert(id, SavedCourse { course, mine: false }); });
-            Some(tr::course_updated())
-        }
-        None => {
-            app.saved.update(|s| { s.courses.insert(id, SavedCourse { course, mine: false }); });
-            Some(tr::course_followed())
-        }
-    }
+    let said = match app.saved.with_untracked(|s| s.courses.get(&id).map(|c| c.mine || c.course == course)) {
+        Some(true) => return None,
+        Some(false) => tr::course_updated(),
+        None => tr::course_followed(),
+    };
+    app.saved.update(|s| { s.courses.insert(id, SavedCourse { course, mine: false }); });
+    Some(said)
 }
 
 /// `/courses`.
