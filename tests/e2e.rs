@@ -1076,8 +1076,10 @@ async fn the_plan_prints_on_a4_and_due_dates_go_to_the_calendar() {
     b.open("checklist/no").await;
     b.click("//button[@id='calendar-download']").await;
     let file = downloads.join("career-kit-no.ics");
+    // Chromium may create the file before it has written it: wait until it is whole.
+    let partial = |d: &std::path::Path| std::fs::read_dir(d).unwrap().flatten().any(|e| e.file_name().to_string_lossy().ends_with(".crdownload"));
     for _ in 0..100 {
-        if file.is_file() { break; }
+        if std::fs::metadata(&file).is_ok_and(|m| m.len() > 0) && !partial(&downloads) { break; }
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
     let ics = std::fs::read_to_string(&file).expect("the .ics file was downloaded");
