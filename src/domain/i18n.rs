@@ -434,6 +434,19 @@ mod tests {
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content/ui")
     }
 
+    /// index.html's first screen is the home page as a first visitor sees it in English, so the
+    /// page does not change when the app takes over: its texts must be the English ones.
+    #[test]
+    fn boot_screen_matches_the_english_home_page() {
+        let html = std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("index.html")).unwrap();
+        let boot = &html[html.find("<div id=\"boot\">").expect("a boot screen")..];
+        let en: toml::Table = std::fs::read_to_string(ui_dir().join("en.toml")).unwrap().parse().unwrap();
+        for (key, tag) in [("home_title", "h1"), ("home_lead", "p class=\"lead\""), ("welcome_title", "h2 id=\"boot-welcome\""), ("welcome", "p"), ("welcome_answer", "a class=\"button\" href=\"about-you\"")] {
+            let text = en[key].as_str().unwrap();
+            assert!(boot.contains(&format!("<{tag}>{text}<")), "the boot screen in index.html lacks <{tag}>{text}");
+        }
+    }
+
     #[test]
     fn plural_rules_follow_cldr() {
         let cats = |rule: PluralRule, ns: &[usize]| ns.iter().map(|n| rule.category(*n)).collect::<Vec<_>>();
