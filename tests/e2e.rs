@@ -254,6 +254,8 @@ async fn first_screen_is_meaningful_before_the_wasm_arrives() {
     b.open("checklist/no").await;
     b.wait_xpath("//*[contains(., 'Career Kit needs JavaScript')]").await;
     b.wait_xpath("//h1[contains(., 'Start your own business')]").await;
+    // The first screen is the home page a first visitor gets, with a working way in.
+    b.wait_xpath("//section[contains(@class,'welcome')]//a[@href='about-you' and contains(., 'Answer the questions')]").await;
     b.close().await;
 }
 
@@ -284,6 +286,9 @@ async fn search_as_you_type_and_share_the_view() {
     input.send_keys("Umsatzsteur").await.unwrap();
     b.wait_xpath("//p[contains(@class,'result-count') and contains(., 'found for “Umsatzsteur”')]").await;
     assert!(!b.client.find_all(Locator::Css("ul.resource-list > li")).await.unwrap().is_empty());
+    // The search runs after the letter shows, for the newest text: no letter typed in between is lost.
+    assert_eq!(input.prop("value").await.unwrap().as_deref(), Some("Umsatzsteur"));
+    assert_eq!(b.client.current_url().await.unwrap().query(), Some("q=Umsatzsteur"));
     // The shared link opened afresh shows the same view.
     b.open("resources/no?q=mva").await;
     b.wait_xpath("//p[contains(@class,'result-count') and contains(., 'found for “mva”')]").await;

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
 
-use crate::components::controls::{choice, derived, select, OnChange};
+use crate::components::controls::{choice, select, OnChange};
 use crate::components::title::Title;
 use crate::domain::search::{resource_docs, SearchIndex};
 
@@ -49,21 +49,40 @@ fn ResourceList(
     });
     let change = |f: fn(&mut ResourceView, String)| edit(view_now, go.clone(), f);
     let tick = |f: fn(&mut ResourceView, bool)| edit(view_now, go.clone(), f);
-    let value = move |f: fn(&ResourceView) -> &Option<String>| derived(move || view_now.with(|v| f(v).clone().unwrap_or_default()));
-    let flag = move |f: fn(&ResourceView) -> bool| derived(move || view_now.with(f));
+    // Memos, so a keystroke in the search does not touch every filter control.
+    let value = move |f: fn(&ResourceView) -> &Option<String>| Signal::from(Memo::new(move |_| view_now.with(|v| f(v).clone().unwrap_or_default())));
+    let flag = move |f: fn(&ResourceView) -> bool| Signal::from(Memo::new(move |_| view_now.with(f)));
+    // Typing: the letter shows at once; the search and the new list follow after that paint, for
+    // the newest text only (keys typed in between are taken together).
+    let typed = StoredValue::new(None::<String>);
     let on_input = {
         let go = go.clone();
         move |ev: leptos::ev::Event| {
-            let mut v = view_now.get_untracked();
-            v.q = event_target_value(&ev);
-            go(v, true);
+            let first = typed.with_value(Option::is_none);
+            typed.set_value(Some(event_target_value(&ev)));
+            if !first {
+                return;
+            }
+            let go = go.clone();
+            request_animation_frame(move || {
+                set_timeout(move || {
+                    if let Some(q) = typed.try_update_value(Option::take).flatten() {
+                        let mut v = view_now.get_untracked();
+                        v.q = q;
+                        go(v, true);
+                    }
+                }, std::time::Duration::ZERO)
+            });
         }
     };
     let hits = {
         let (pack, index) = (pack.clone(), index.clone());
         Memo::new(move |_| app.saved.with(|s| view_now.with(|v| v.results(&pack, &index, &s.saved_resources, &s.profile))))
     };
-    let filtered = move || view_now.with(|v| !v.q.trim().is_empty() || v.active_filters() > 0);
+    // A memo, so the results below are only rebuilt when the list changes between "grouped by
+    // kind" and "search or filter results", not on every keystroke.
+    let filtered = Memo::new(move |_| view_now.with(|v| !v.q.trim().is_empty() || v.active_filters() > 0));
+    let filtered = move || filtered.get();
     let current = {
         let pack = pack.clone();
         let country = country.clone();
@@ -86,20 +105,27 @@ fn ResourceList(
     let results = {
         let pack = pack.clone();
         move || {
-            let hits = hits.get();
+            let pack = pack.clone();
             if !filtered() {
-                return grouped(&pack, &hits).into_any();
+                return (move || grouped(&pack, &hits.get())).into_any();
             }
-            let q = view_now.with(|v| v.q.trim().to_string());
-            let count = match (hits.len(), q.is_empty()) {
-                (0, _) => tr::no_results(),
-                (n, true) => tr::shown_of(pack.resources.len(), n),
-                (n, false) => tr::found_for(n, &q),
+            let count = {
+                let total = pack.resources.len();
+                move || {
+                    let q = view_now.with(|v| v.q.trim().to_string());
+                    match (hits.with(Vec::len), q.is_empty()) {
+                        (0, _) => tr::no_results(),
+                        (n, true) => tr::shown_of(total, n),
+                        (n, false) => tr::found_for(n, &q),
+                    }
+                }
             };
+            // Keyed by resource: a keystroke moves, adds and drops list items instead of
+            // drawing the whole list again.
             view! {
                 <p class="result-count">{count}</p>
                 <ul class="resource-list">
-                    {hits.iter().map(|i| item(&pack, &pack.resources[*i])).collect_view()}
+                    <For each=move || hits.get() key=|i| *i children=move |i| item(&pack, &pack.resources[i]) />
                 </ul>
             }
             .into_any()
