@@ -1,8 +1,7 @@
 //! The app: shared state, the shell and the router.
 
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
+use crate::router::{use_page, Router};
 
 use crate::components::share::CopyPageLink;
 use crate::components::shell::{Footer, Header, Notices};
@@ -11,7 +10,7 @@ use crate::domain::state::SavedState;
 use crate::language::{self, Ui};
 use crate::packs::Packs;
 use crate::pages;
-use crate::routes::base;
+use crate::routes::Page;
 use crate::storage::web::Persistence;
 use crate::storage::{Mode, Notice};
 
@@ -134,36 +133,14 @@ fn remove_boot_screen() {
 /// The shell and the routes, in the installed language.
 #[component]
 fn Frame() -> impl IntoView {
-    let base = base();
     view! {
-        <Router base=base>
+        <Router>
             <FocusOnNavigate />
             <a class="skip-link" href="#main" on:click=skip_to_main>{tr::skip_to_content()}</a>
             <Header />
             <Notices />
             <main id="main" tabindex="-1">
-                <Routes fallback=pages::not_found::NotFound>
-                    <Route path=path!("/") view=pages::home::Home />
-                    <Route path=path!("/checklist") view=pages::checklist::Checklist />
-                    <Route path=path!("/checklist/:country") view=pages::checklist::Checklist />
-                    <Route path=path!("/checklist/:country/:step") view=pages::step::StepPage />
-                    <Route path=path!("/resources") view=pages::resources::Resources />
-                    <Route path=path!("/resources/:country") view=pages::resources::Resources />
-                    <Route path=path!("/resources/:country/:id") view=pages::resource::ResourcePage />
-                    <Route path=path!("/glossary/:country") view=pages::glossary::Glossary />
-                    <Route path=path!("/settings") view=pages::settings::Settings />
-                    <Route path=path!("/about-you") view=pages::profile::ProfilePage />
-                    <Route path=path!("/share") view=pages::share::SharePage />
-                    <Route path=path!("/open") view=pages::share::OpenPage />
-                    <Route path=path!("/adviser") view=pages::share::AdviserPage />
-                    <Route path=path!("/print/:country") view=pages::print::PrintPlan />
-                    <Route path=path!("/checklist/:country/:step/appointment") view=pages::print::Appointment />
-                    <Route path=path!("/courses") view=pages::course::Courses />
-                    <Route path=path!("/courses/:id") view=pages::course::CoursePage />
-                    <Route path=path!("/courses/:id/edit") view=pages::course::CourseEditor />
-                    <Route path=path!("/courses/:id/present") view=pages::present::Present />
-                    <Route path=path!("/courses/:id/handout") view=pages::print::Handout />
-                </Routes>
+                <Routes />
                 // Every page's address can be copied, to send it on.
                 <CopyPageLink />
             </main>
@@ -172,15 +149,53 @@ fn Frame() -> impl IntoView {
     }
 }
 
+/// The page the address names, drawn afresh when the path changes (a new query alone, as
+/// when refining a search, keeps the page and lets it follow the query).
+#[component]
+fn Routes() -> impl IntoView {
+    use pages::*;
+    let page = use_page();
+    move || match page.get() {
+        None => view! { <not_found::NotFound /> }.into_any(),
+        Some(Page::Home) => view! { <home::Home /> }.into_any(),
+        Some(Page::Checklist(_)) => view! { <checklist::Checklist /> }.into_any(),
+        Some(Page::Step { .. }) => view! { <step::StepPage /> }.into_any(),
+        Some(Page::Resources(_)) => view! { <resources::Resources /> }.into_any(),
+        Some(Page::Resource { .. }) => view! { <resource::ResourcePage /> }.into_any(),
+        Some(Page::Glossary(_)) => view! { <glossary::Glossary /> }.into_any(),
+        Some(Page::Settings) => view! { <settings::Settings /> }.into_any(),
+        Some(Page::Profile) => view! { <profile::ProfilePage /> }.into_any(),
+        Some(Page::Share) => view! { <share::SharePage /> }.into_any(),
+        Some(Page::Open) => view! { <share::OpenPage /> }.into_any(),
+        Some(Page::Adviser) => view! { <share::AdviserPage /> }.into_any(),
+        Some(Page::PrintPlan(_)) => view! { <print::PrintPlan /> }.into_any(),
+        Some(Page::Appointment { .. }) => view! { <print::Appointment /> }.into_any(),
+        Some(Page::Courses) => view! { <course::Courses /> }.into_any(),
+        Some(Page::Course(_)) => view! { <course::CoursePage /> }.into_any(),
+        Some(Page::CourseEdit(_)) => view! { <course::CourseEditor /> }.into_any(),
+        Some(Page::Present(_)) => view! { <present::Present /> }.into_any(),
+        Some(Page::Handout(_)) => view! { <print::Handout /> }.into_any(),
+    }
+}
+
 /// After an in-app navigation, moves focus to the main landmark, so keyboard and screen-reader
 /// users start at the new page's content (as after a full page load), not on the old link.
 #[component]
 fn FocusOnNavigate() -> impl IntoView {
-    let location = leptos_router::hooks::use_location();
+    let location = crate::router::use_location();
     Effect::new(move |previous: Option<String>| {
         let path = location.pathname.get();
         if previous.is_some_and(|p| p != path) {
-            request_animation_frame(|| focus_main());
+            // Without scrolling: the new page starts at the top, header in view (the router
+            // scrolls), as after a full page load.
+            request_animation_frame(|| {
+                use wasm_bindgen::JsCast;
+                if let Some(main) = document().get_element_by_id("main").and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+                    let options = web_sys::FocusOptions::new();
+                    options.set_prevent_scroll(true);
+                    let _ = main.focus_with_options(&options);
+                }
+            });
         }
         path
     });

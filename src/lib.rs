@@ -2,7 +2,7 @@
 //!
 //! - [`domain`]: the content model, saved state and its envelope (no DOM; tested natively);
 //! - [`storage`]: the one module that owns browser storage;
-//! - [`routes`]: every page and its URL;
+//! - [`routes`]: every page and its URL; [`router`] keeps the address bar and the page in step;
 //! - [`packs`]: downloads one country pack in one language when it is needed;
 //! - [`components`] and [`pages`]: the views.
 
@@ -22,6 +22,8 @@ pub mod offline;
 pub mod packs;
 #[cfg(target_arch = "wasm32")]
 pub mod pages;
+#[cfg(target_arch = "wasm32")]
+pub mod router;
 
 /// Starts the app in the page. The static first screen stays until the interface texts are
 /// downloaded, then the app replaces it.

@@ -1,9 +1,9 @@
 //! Every page of the app and its URL, in one place.
 //!
-//! leptos_router 0.8 does not add the router's base to `<A href="/x">`, so a link opened in a
-//! new tab would miss the app when it is served under a sub-path. All internal links are built
-//! here instead, as `base + path`, with the base read once from the `<base href>` that Trunk
-//! writes for the public URL. The router intercepts clicks on these links as usual.
+//! All internal links are built here, as `base + path`, with the base read once from the
+//! `<base href>` that Trunk writes for the public URL, so a link opened in a new tab finds the
+//! app under a sub-path too. The router ([`crate::router`]) handles clicks on these links in the
+//! page, and turns the address back into a [`Page`] with [`Page::parse`].
 
 use crate::domain::filter::percent_encode;
 
@@ -124,9 +124,24 @@ impl Page {
         format!("{origin}{}", self.href())
     }
 
+    /// A part of the page's path by name: `country`, `step` or `id` (`None` if it has none).
+    pub fn param(&self, name: &str) -> Option<&str> {
+        match (self, name) {
+            (Page::Checklist(c) | Page::Resources(c), "country") => c.as_deref(),
+            (Page::Step { country, .. } | Page::Resource { country, .. } | Page::Appointment { country, .. }, "country") => Some(country),
+            (Page::Glossary(c) | Page::PrintPlan(c), "country") => Some(c),
+            (Page::Step { step, .. } | Page::Appointment { step, .. }, "step") => Some(step),
+            (Page::Resource { id, .. }, "id") => Some(id),
+            (Page::Course(id) | Page::CourseEdit(id) | Page::Present(id) | Page::Handout(id), "id") => Some(id),
+            _ => None,
+        }
+    }
+
     /// The page a path (without base, query or fragment) names; `None` means "not found".
+    /// Segments are percent-decoded, so `parse(path())` gives the page back.
     pub fn parse(path: &str) -> Option<Page> {
-        let parts: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+        let parts: Vec<String> = path.split('/').filter(|s| !s.is_empty()).map(|s| crate::domain::filter::decode(&s.replace('+', "%2B"))).collect();
+        let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
         let own = |s: &&str| s.to_string();
         Some(match parts.as_slice() {
             [] => Page::Home,
@@ -151,6 +166,49 @@ impl Page {
             ["courses", id, "handout"] => Page::Handout(own(id)),
             _ => return None,
         })
+    }
+}
+
+/// An address inside the app, as the router keeps it.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Address {
+    /// Under the base, always starting with `/`: `/checklist/no`.
+    pub path: String,
+    /// The query, without `?`.
+    pub search: String,
+    /// The fragment, with its `#` (empty when there is none).
+    pub hash: String,
+}
+
+impl Address {
+    /// Splits `/path?query#fragment` (a path under the base, as `Page::path()` gives).
+    pub fn parse(to: &str) -> Self {
+        let (rest, hash) = match to.find('#') {
+            Some(i) => (&to[..i], &to[i..]),
+            None => (to, ""),
+        };
+        let (path, search) = rest.split_once('?').unwrap_or((rest, ""));
+        Self {
+            path: if path.starts_with('/') { path.to_string() } else { format!("/{path}") },
+            search: search.to_string(),
+            hash: if hash == "#" { String::new() } else { hash.to_string() },
+        }
+    }
+
+    /// The address to show in the address bar, under the given base (`""` or `/career-kit`).
+    pub fn href_under(&self, base: &str) -> String {
+        let query = if self.search.is_empty() { String::new() } else { format!("?{}", self.search) };
+        format!("{}{}{query}{}", base.trim_end_matches('/'), self.path, self.hash)
+    }
+}
+
+/// A path on this site as a path under the app's base (`""` or `/career-kit`), or `None` when
+/// it lies outside the app: `/career-kit/settings` → `/settings`, `/career-kit` → `/`.
+pub fn under_base(path: &str, base: &str) -> Option<String> {
+    match path.strip_prefix(base.trim_end_matches('/'))? {
+        "" => Some("/".into()),
+        rest if rest.starts_with('/') => Some(rest.into()),
+        _ => None,
     }
 }
 
@@ -247,6 +305,41 @@ mod tests {
     fn odd_segments_are_escaped() {
         let p = Page::Step { country: "no".into(), step: "a b/<c>".into() };
         assert_eq!(p.path(), "/checklist/no/a%20b%2F%3Cc%3E");
+        assert_eq!(Page::parse(&p.path()), Some(p));
+        assert_eq!(Page::parse("/checklist/a+b").unwrap().param("country"), Some("a+b"));
+    }
+
+    #[test]
+    fn addresses_split_into_path_query_and_fragment() {
+        let a = Address::parse("/resources/de?q=vat&kind=office#top");
+        assert_eq!((a.path.as_str(), a.search.as_str(), a.hash.as_str()), ("/resources/de", "q=vat&kind=office", "#top"));
+        assert_eq!(a.href_under("/career-kit"), "/career-kit/resources/de?q=vat&kind=office#top");
+        // A plan code in the fragment may hold `?`: it stays in the fragment.
+        let b = Address::parse("/open#CK1abc?x");
+        assert_eq!((b.path.as_str(), b.search.as_str(), b.hash.as_str()), ("/open", "", "#CK1abc?x"));
+        assert_eq!(Address::parse("settings").path, "/settings");
+        assert_eq!(Address::parse("/#").hash, "");
+        assert_eq!(Address::parse("/").href_under(""), "/");
+    }
+
+    #[test]
+    fn only_paths_under_the_base_are_the_apps() {
+        assert_eq!(under_base("/career-kit/checklist/no", "/career-kit").as_deref(), Some("/checklist/no"));
+        assert_eq!(under_base("/career-kit", "/career-kit").as_deref(), Some("/"));
+        assert_eq!(under_base("/career-kit/", "/career-kit/").as_deref(), Some("/"));
+        assert_eq!(under_base("/career-kitchen/x", "/career-kit"), None);
+        assert_eq!(under_base("/other/x", "/career-kit"), None);
+        assert_eq!(under_base("/settings", "").as_deref(), Some("/settings"));
+    }
+
+    #[test]
+    fn pages_name_their_parts() {
+        let step = Page::Step { country: "no".into(), step: "register-business".into() };
+        assert_eq!((step.param("country"), step.param("step"), step.param("id")), (Some("no"), Some("register-business"), None));
+        assert_eq!(Page::Checklist(None).param("country"), None);
+        assert_eq!(Page::Handout("k7q2x9".into()).param("id"), Some("k7q2x9"));
+        assert_eq!(Page::Resource { country: "de".into(), id: "elster".into() }.param("id"), Some("elster"));
+        assert_eq!(Page::Home.param("country"), None);
     }
 
     #[test]

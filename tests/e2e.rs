@@ -80,9 +80,13 @@ async fn links_navigate_and_the_back_button_works() {
     let first = b.wait_xpath("(//a[contains(@class,'step-link')])[1]").await;
     let href = first.attr("href").await.unwrap().unwrap();
     assert!(href.starts_with(&b.base), "internal links carry the sub-path: {href}");
+    // Links are followed in the page (no reload) and the new page starts at the top.
+    b.js("window.__sameDocument = true; document.body.style.minHeight = '400vh'; window.scrollTo(0, 300); return true").await;
     first.click().await.unwrap();
     b.wait_path("/checklist/no/business-or-job").await;
     b.h1(&title).await;
+    assert_eq!(b.js("return window.__sameDocument === true").await, json!(true), "a link click reloads the app");
+    poll(&b, "return window.scrollY === 0", "the new page to start at the top").await;
     // Focus moves to the new page's content, as after a full page load.
     let mut focused = Value::Null;
     for _ in 0..50 {
@@ -101,6 +105,8 @@ async fn links_navigate_and_the_back_button_works() {
     b.client.back().await.unwrap();
     b.wait_path("/").await;
     b.h1("Start your own business").await;
+    assert_eq!(b.js("return window.__sameDocument === true").await, json!(true), "the back button reloads the app");
+    b.js("document.body.style.minHeight = ''; return true").await;
     // The header's checklist link now remembers the country.
     b.click("//nav[@aria-label='Main']//a[contains(., 'Resources')]").await;
     b.wait_path("/resources/no").await;

@@ -60,7 +60,7 @@ pub fn LinkBox(
 pub fn CopyPageLink() -> impl IntoView {
     let said = RwSignal::new(String::new());
     // "Link copied" belongs to the page it was said on.
-    let location = leptos_router::hooks::use_location();
+    let location = crate::router::use_location();
     Effect::new(move |_| {
         location.pathname.track();
         location.search.track();

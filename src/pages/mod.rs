@@ -17,8 +17,8 @@ pub mod step;
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos_router::components::Redirect;
-use leptos_router::hooks::use_params_map;
+pub use crate::router::param;
+use crate::router::Redirect;
 
 use crate::app::use_app;
 use crate::components::title::Title;
@@ -29,12 +29,6 @@ use crate::domain::plan;
 use crate::domain::state::StepStatus;
 use crate::packs::Load;
 use crate::routes::Page;
-
-/// A route parameter as a reactive closure (empty when missing).
-pub fn param(name: &'static str) -> Arc<dyn Fn() -> String + Send + Sync> {
-    let params = use_params_map();
-    Arc::new(move || params.read().get(name).unwrap_or_default())
-}
 
 pub fn status_label(status: StepStatus) -> String {
     match status {

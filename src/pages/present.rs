@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use leptos::ev;
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
+use crate::router::use_navigate;
 
 use super::course::{course_link, session_title, with_course};
 use crate::components::share::QrCode;

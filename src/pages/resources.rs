@@ -1,8 +1,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos_router::hooks::{use_location, use_navigate};
-use leptos_router::NavigateOptions;
+use crate::router::{use_location, use_navigate, NavigateOptions};
 
 use crate::components::controls::{choice, select, OnChange};
 use crate::components::title::Title;
@@ -45,7 +44,7 @@ fn ResourceList(
     let list_page = Page::Resources(Some(country.clone())).path();
     // Typing refines one view (replace); a filter makes a new view (push).
     let go: Go = Arc::new(move |v: ResourceView, replace: bool| {
-        navigate(&format!("{list_page}{}", v.to_query()), NavigateOptions { replace, scroll: false, ..Default::default() });
+        navigate(&format!("{list_page}{}", v.to_query()), NavigateOptions { replace, scroll: false });
     });
     let change = |f: fn(&mut ResourceView, String)| edit(view_now, go.clone(), f);
     let tick = |f: fn(&mut ResourceView, bool)| edit(view_now, go.clone(), f);

@@ -5,7 +5,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos_router::hooks::{use_location, use_navigate};
+use crate::router::{use_location, use_navigate};
 use wasm_bindgen::JsCast;
 
 use super::{sector_label, status_label};
