@@ -39,6 +39,8 @@ test-e2e:
 ## The deployable static site in dist/, for the public URL in BASE.
 dist: setup
 	trunk build --release --public-url $(BASE)
+	@# The pack index in the page, so the interface texts are asked for at once.
+	node tools/inline-index.mjs dist
 	@# The Content Security Policy, with the hash of Trunk's inline loader from this build.
 	node tools/csp.mjs dist
 	@# The service worker, with this build's files to keep for offline use.

@@ -177,28 +177,25 @@ extern "C" {
 }
 
 thread_local! {
-    /// Language and region names in the current language (made once per language).
-    static NAMES: RefCell<Option<(Option<DisplayNames>, Option<DisplayNames>)>> = const { RefCell::new(None) };
+    /// Language names and region names in the current language, each made when first asked for
+    /// (making one costs tens of milliseconds on a slow phone; the home page needs only regions).
+    static NAMES: RefCell<[Option<Option<DisplayNames>>; 2]> = const { RefCell::new([None, None]) };
 }
 
 /// Drops the names made for the language before (after a switch).
 pub fn forget_names() {
-    NAMES.with(|n| *n.borrow_mut() = None);
+    NAMES.with(|n| *n.borrow_mut() = [None, None]);
 }
 
 fn display_name(region: bool, code: &str) -> Option<String> {
     NAMES.with(|names| {
         let mut names = names.borrow_mut();
-        let (languages, regions) = names.get_or_insert_with(|| {
-            let make = |kind: &str| {
-                let options = js_sys::Object::new();
-                js_sys::Reflect::set(&options, &"type".into(), &kind.into()).ok()?;
-                DisplayNames::new(i18n::current().code, &options).ok()
-            };
-            (make("language"), make("region"))
+        let names = names[usize::from(region)].get_or_insert_with(|| {
+            let options = js_sys::Object::new();
+            js_sys::Reflect::set(&options, &"type".into(), &(if region { "region" } else { "language" }).into()).ok()?;
+            DisplayNames::new(i18n::current().code, &options).ok()
         });
-        let names = if region { regions.as_ref() } else { languages.as_ref() }?;
-        names.of(code).ok()?.as_string().filter(|n| !n.is_empty() && n != code)
+        names.as_ref()?.of(code).ok()?.as_string().filter(|n| !n.is_empty() && n != code)
     })
 }
 

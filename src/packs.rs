@@ -1,5 +1,6 @@
-//! Downloads content packs: `packs/index.json` once, then one country in one language when a
-//! page needs it. Results are kept for the rest of the visit.
+//! Downloads content packs: `packs/index.json` once (or reads it from the page, where `make dist`
+//! writes it), then one country in one language when a page needs it. Results are kept for the
+//! rest of the visit.
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -39,6 +40,12 @@ async fn fetch_json<T: serde::de::DeserializeOwned>(url: String) -> Result<T, St
     serde_json::from_str(&text).map_err(|e| format!("{url}: {e}"))
 }
 
+/// The pack index written into index.html at build time, if it is there and reads.
+fn embedded_index() -> Option<PackIndex> {
+    let text = web_sys::window()?.document()?.get_element_by_id("pack-index")?.text_content()?;
+    serde_json::from_str(&text).ok()
+}
+
 /// All downloaded content, shared by every page.
 #[derive(Clone, Copy)]
 pub struct Packs {
@@ -55,6 +62,11 @@ impl Packs {
     }
 
     fn load_index(self) {
+        // `make dist` writes the index into the page (tools/inline-index.mjs): no round trip.
+        if let Some(index) = embedded_index() {
+            self.index.set(Load::Ready(Arc::new(index)));
+            return;
+        }
         self.index.set(Load::Loading);
         leptos::task::spawn_local(async move {
             let result = fetch_json::<PackIndex>(format!("{}/packs/index.json", base())).await;

@@ -22,7 +22,7 @@ async fn home_page_renders_with_shell_and_passes_axe() {
     b.wait_xpath("/html[@lang='en' and @dir='ltr']").await;
     b.wait_xpath("//nav[@aria-label='Main']//a[contains(., 'Checklist')]").await;
     b.wait_xpath("//footer[contains(., 'on this device')]").await;
-    // The country list comes from packs/index.json.
+    // The country list comes from the pack index (in the page, as packs/index.json).
     b.wait_xpath("//ul[contains(@class,'country-list')]//a[contains(., 'Norway')]").await;
     b.wait_xpath("//ul[contains(@class,'country-list')]//a[contains(., 'Germany')]").await;
     assert!(b.client.find(Locator::Id("boot")).await.is_err(), "the static first screen is gone once the app runs");
@@ -240,6 +240,10 @@ async fn first_screen_is_meaningful_before_the_wasm_arrives() {
         assert!(html.contains(needle), "index.html lacks {needle:?}");
     }
     assert_eq!(html, std::fs::read_to_string(dist.join("404.html")).unwrap(), "404.html is the app");
+    // The pack index is in the page, as data (no script), the same as packs/index.json.
+    let block = html.split("<script type=\"application/json\" id=\"pack-index\">").nth(1).and_then(|r| r.split("</script>").next()).expect("the pack index in index.html");
+    let index: Value = serde_json::from_str(&std::fs::read_to_string(dist.join("packs/index.json")).unwrap()).unwrap();
+    assert_eq!(serde_json::from_str::<Value>(block).unwrap(), index);
     // Locked down: a policy that allows only the app's own files and its one inline loader (by
     // hash), set after <base>; every stylesheet, module and preload checked by its hash.
     let policy = html.split("Content-Security-Policy\" content=\"").nth(1).and_then(|r| r.split('"').next()).expect("a policy");
