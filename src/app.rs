@@ -97,8 +97,19 @@ pub fn use_app() -> AppState {
 pub fn App() -> impl IntoView {
     let state = AppState::new();
     provide_context(state);
-    state.updates.register();
     let ui = state.ui;
+    // The service worker once the app is drawn: on a first visit its downloads (the files to
+    // keep for offline use) then do not compete with the interface texts on a slow network.
+    Effect::new(move |registered: Option<bool>| {
+        if registered == Some(true) {
+            return true;
+        }
+        let drawn = ui.installed.get().is_some();
+        if drawn {
+            state.updates.register();
+        }
+        drawn
+    });
     // After a switch of language every view is drawn again: keep the keyboard on the switch.
     Effect::new(move |before: Option<Option<&'static i18n::Language>>| {
         let now = ui.installed.get();
@@ -188,14 +199,7 @@ fn FocusOnNavigate() -> impl IntoView {
         if previous.is_some_and(|p| p != path) {
             // Without scrolling: the new page starts at the top, header in view (the router
             // scrolls), as after a full page load.
-            request_animation_frame(|| {
-                use wasm_bindgen::JsCast;
-                if let Some(main) = document().get_element_by_id("main").and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-                    let options = web_sys::FocusOptions::new();
-                    options.set_prevent_scroll(true);
-                    let _ = main.focus_with_options(&options);
-                }
-            });
+            request_animation_frame(|| focus_in_place("main"));
         }
         path
     });
@@ -205,12 +209,25 @@ fn focus_main() {
     focus("main");
 }
 
-/// Moves keyboard focus to the element with this id, if there is one.
+/// Moves keyboard focus to the element with this id, if there is one (scrolling it into view).
 pub fn focus(id: &str) {
-    use wasm_bindgen::JsCast;
-    if let Some(e) = document().get_element_by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+    if let Some(e) = element(id) {
         let _ = e.focus();
     }
+}
+
+/// Moves keyboard focus to the element with this id without scrolling.
+fn focus_in_place(id: &str) {
+    if let Some(e) = element(id) {
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = e.focus_with_options(&options);
+    }
+}
+
+fn element(id: &str) -> Option<web_sys::HtmlElement> {
+    use wasm_bindgen::JsCast;
+    document().get_element_by_id(id)?.dyn_into().ok()
 }
 
 /// The skip link: with a `<base href>` a plain `#main` would resolve to the home page, so focus
