@@ -204,9 +204,21 @@ pub fn language_name(code: &str) -> String {
     display_name(false, code).unwrap_or_else(|| code.to_string())
 }
 
-/// A pack's country name in the interface language.
+/// A pack's country name in the interface language: its own when the pack is in that language.
 pub fn pack_country(pack: &crate::domain::content::Pack) -> String {
+    if pack.language == i18n::current().code {
+        return pack.meta.name.clone();
+    }
     country_name(&pack.meta.id, &pack.meta.name)
+}
+
+/// A country of the pack index in the interface language: the name the pack or its translation
+/// gives, else the browser's, else the English one.
+pub fn entry_country(entry: &crate::domain::content::PackEntry) -> String {
+    match entry.names.get(i18n::current().code) {
+        Some(name) => name.clone(),
+        None => country_name(&entry.id, &entry.name),
+    }
 }
 
 /// A country's name in the interface language, from its ISO 3166 code; `fallback` (the

@@ -244,6 +244,10 @@ async fn first_screen_is_meaningful_before_the_wasm_arrives() {
     let block = html.split("<script type=\"application/json\" id=\"pack-index\">").nth(1).and_then(|r| r.split("</script>").next()).expect("the pack index in index.html");
     let index: Value = serde_json::from_str(&std::fs::read_to_string(dist.join("packs/index.json")).unwrap()).unwrap();
     assert_eq!(serde_json::from_str::<Value>(block).unwrap(), index);
+    // Each country is named in every language its pack is written in, so the home page needs no
+    // name tables from the browser in those languages.
+    let norway = index["packs"].as_array().unwrap().iter().find(|p| p["id"] == "no").expect("Norway in the index");
+    assert_eq!((&norway["names"]["en"], &norway["names"]["nb"], &norway["names"]["ar"]), (&json!("Norway"), &json!("Norge"), &json!("النرويج")));
     // Locked down: a policy that allows only the app's own files and its one inline loader (by
     // hash), set after <base>; every stylesheet, module and preload checked by its hash.
     let policy = html.split("Content-Security-Policy\" content=\"").nth(1).and_then(|r| r.split('"').next()).expect("a policy");

@@ -35,6 +35,7 @@ fn run(content_dir: &Path, out: Option<&Path>) -> Result<(), String> {
             pack.terms.len(), pack.meta.legal_forms.len(), pack.distinct_sources().len()
         );
         let mut langs = BTreeMap::new();
+        let mut names = BTreeMap::from([(pack.language.clone(), pack.meta.name.clone())]);
         let mut emit = |pack: &Pack, files: &mut Vec<(PathBuf, String)>| -> Result<(), String> {
             let json = serde_json::to_string(pack).map_err(|e| e.to_string())?;
             let name = format!("{}.{}.{:010x}.json", pack.meta.id, pack.language, fnv1a(json.as_bytes()) >> 24);
@@ -59,6 +60,9 @@ fn run(content_dir: &Path, out: Option<&Path>) -> Result<(), String> {
                 }
                 Err(errors) => errors,
             };
+            if let Some(name) = &translation.name {
+                names.insert(translation.language.clone(), name.clone());
+            }
             if translation.language != stem {
                 errors.push(format!("language = \"{}\" but the file is {stem}.toml", translation.language));
             }
@@ -73,6 +77,7 @@ fn run(content_dir: &Path, out: Option<&Path>) -> Result<(), String> {
             local_name: pack.meta.local_name.clone(),
             local_language: pack.meta.local_language.clone(),
             files: langs,
+            names,
         });
     }
     // The interface catalogs: one file per language, checked against English.

@@ -277,6 +277,10 @@ pub struct PackEntry {
     pub local_language: String,
     /// Language code → file name under `packs/` (content-hashed, so it can be cached forever).
     pub files: BTreeMap<String, String>,
+    /// Language code → the country's name in that language, from the pack and its translations
+    /// (the app asks the browser only for the languages not here).
+    #[serde(default)]
+    pub names: BTreeMap<String, String>,
 }
 
 impl Pack {

@@ -21,7 +21,7 @@ use crate::domain::course::{self, Course, CourseResource, SavedCourse, Session};
 use crate::domain::i18n::tr;
 use crate::domain::plan;
 use crate::domain::share::{self, ShareError, MAX_BACKUP_BYTES};
-use crate::language::{country_name, pack_country};
+use crate::language::{country_name, entry_country, pack_country};
 use crate::packs::Load;
 use crate::routes::Page;
 
@@ -135,7 +135,7 @@ pub fn Courses() -> impl IntoView {
     let countries = move || match app.packs.index() {
         Load::Ready(index) => index.packs.iter().map(|p| {
             let selected = p.id == country.get_untracked();
-            view! { <option value=p.id.clone() selected=selected>{country_name(&p.id, &p.name)}</option> }
+            view! { <option value=p.id.clone() selected=selected>{entry_country(p)}</option> }
         }).collect_view().into_any(),
         _ => ().into_any(),
     };

@@ -185,7 +185,7 @@ pub fn CountryPicker(
                         <li>
                             <a class="country" href=target(p.id.clone()).href()
                                 on:click=move |_| app.saved.update(|s| s.profile.country = Some(id.clone()))>
-                                <span class="name">{crate::language::country_name(&p.id, &p.name)}</span>
+                                <span class="name">{crate::language::entry_country(p)}</span>
                                 <span class="local" lang=p.local_language.clone() dir="ltr">{p.local_name.clone()}</span>
                             </a>
                         </li>

@@ -16,7 +16,7 @@ use crate::components::with_pack::with_pack;
 use crate::domain::content::{Pack, SECTORS};
 use crate::domain::i18n::tr;
 use crate::domain::plan::{self, Reason};
-use crate::language::{country_name, pack_country};
+use crate::language::{entry_country, pack_country};
 use crate::domain::state::{Profile, Residence};
 use crate::packs::Load;
 use crate::routes::Page;
@@ -81,7 +81,7 @@ pub fn ProfilePage() -> impl IntoView {
                 {move || match app.packs.index() {
                     Load::Ready(index) => index.packs.iter().map(|p| {
                         let (id, id2) = (p.id.clone(), p.id.clone());
-                        let label = view! { {country_name(&p.id, &p.name)}" "<span class="local" lang=p.local_language.clone() dir="ltr">{format!("({})", p.local_name)}</span> };
+                        let label = view! { {entry_country(p)}" "<span class="local" lang=p.local_language.clone() dir="ltr">{format!("({})", p.local_name)}</span> };
                         choice(true, format!("country-{}", p.id), "country", label.into_any(),
                             derived(move || country().as_deref() == Some(id.as_str())),
                             Arc::new(move |_| app.saved.update(|s| {

@@ -19,7 +19,7 @@ use crate::domain::i18n::{self, tr, LANGUAGES};
 use crate::domain::plan;
 use crate::domain::share::{self, Changes, ShareError, Shared, COMFORTABLE_LINK_CHARS, MAX_BACKUP_BYTES};
 use crate::domain::state::{Profile, Residence, SavedState, StepProgress};
-use crate::language::{country_name, pack_country};
+use crate::language::{entry_country, pack_country};
 use crate::packs::Load;
 use crate::routes::Page;
 
@@ -413,7 +413,7 @@ pub fn AdviserPage() -> impl IntoView {
     };
     let tri_options = || vec![(None, vec![(String::new(), tr::not_asked()), ("yes".into(), tr::answer_yes()), ("no".into(), tr::answer_no())])];
     let countries = move || match app.packs.index() {
-        Load::Ready(index) => index.packs.iter().map(|p| (p.id.clone(), country_name(&p.id, &p.name))).collect(),
+        Load::Ready(index) => index.packs.iter().map(|p| (p.id.clone(), entry_country(p))).collect(),
         _ => vec![],
     };
     view! {
