@@ -3,7 +3,7 @@
 //! The app has its own small router instead of leptos_router: [`crate::routes::Page`] already
 //! turns every path into a page and back, so all a router has to add is the location as a
 //! signal, link clicks handled in the page, the back and forward buttons, and scrolling. That
-//! made the wasm about 100 KB smaller (30 KiB brotli) and the start-up's longest task about half
+//! made the wasm about 100 KB smaller (29 KiB brotli) and the start-up's longest task about half
 //! as long (Lighthouse, 4x CPU: 254 -> 116 ms), and links keep the base they were built with (see [`crate::routes`]).
 //!
 //! - [`Router`] provides the location and listens for clicks and history changes;
