@@ -140,7 +140,7 @@ impl Page {
     /// The page a path (without base, query or fragment) names; `None` means "not found".
     /// Segments are percent-decoded, so `parse(path())` gives the page back.
     pub fn parse(path: &str) -> Option<Page> {
-        let parts: Vec<String> = path.split('/').filter(|s| !s.is_empty()).map(|s| crate::domain::filter::decode(&s.replace('+', "%2B"))).collect();
+        let parts: Vec<String> = path.split('/').filter(|s| !s.is_empty()).map(crate::domain::filter::percent_decode).collect();
         let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
         let own = |s: &&str| s.to_string();
         Some(match parts.as_slice() {

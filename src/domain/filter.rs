@@ -34,13 +34,22 @@ pub struct ResourceView {
 
 /// Percent-decodes a query component (`+` is a space).
 pub fn decode(s: &str) -> String {
+    unescape(s, true)
+}
+
+/// Percent-decodes a path segment (`+` stays a plus), as [`percent_encode`] wrote it.
+pub fn percent_decode(s: &str) -> String {
+    unescape(s, false)
+}
+
+fn unescape(s: &str, plus_is_space: bool) -> String {
     let b = s.as_bytes();
     let mut out = Vec::with_capacity(b.len());
     let mut i = 0;
     while i < b.len() {
         let hex = |c: u8| (c as char).to_digit(16).map(|d| d as u8);
         match b[i] {
-            b'+' => out.push(b' '),
+            b'+' if plus_is_space => out.push(b' '),
             b'%' if i + 2 < b.len() => {
                 match (hex(b[i + 1]), hex(b[i + 2])) {
                     (Some(h), Some(l)) => {
@@ -229,6 +238,7 @@ mod tests {
         assert_eq!(decode("%zz%4"), "%zz%4");
         assert_eq!(decode("%C3%B8"), "ø");
         assert_eq!(decode("%FF"), "\u{FFFD}");
+        assert_eq!(percent_decode("a+b%20c"), "a+b c");
         let v = ResourceView::from_query("?free=yes&kind=&&=x&unknown=1&q=%E2%82");
         assert!(!v.free && v.kind.is_none());
         assert_eq!(v.q, "\u{FFFD}");
