@@ -41,6 +41,8 @@ dist: setup
 	trunk build --release --public-url $(BASE)
 	@# The pack index in the page, so the interface texts are asked for at once.
 	node tools/inline-index.mjs dist
+	@# The first screen paints before the wasm is asked for (Trunk preloads it from <head>).
+	node tools/loader.mjs dist
 	@# The Content Security Policy, with the hash of Trunk's inline loader from this build.
 	node tools/csp.mjs dist
 	@# The service worker, with this build's files to keep for offline use.

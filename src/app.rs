@@ -119,10 +119,7 @@ pub fn App() -> impl IntoView {
         now
     });
     move || match ui.installed.get() {
-        Some(_) => {
-            remove_boot_screen();
-            view! { <Frame /> }.into_any()
-        }
+        Some(_) => view! { <Frame /> }.into_any(),
         None => ui.failed.get().map(|reason| view! {
             // No catalog yet, so this one message is in English.
             <div class="problem" role="alert">
@@ -134,29 +131,46 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// The static first screen of index.html stays until the texts are here.
-fn remove_boot_screen() {
-    if let Some(boot) = document().get_element_by_id("boot") {
-        boot.remove();
-    }
+/// The static first screen of index.html, while it is there.
+fn boot_screen() -> Option<web_sys::Element> {
+    document().get_element_by_id("boot")
 }
 
 /// The shell and the routes, in the installed language.
+///
+/// The first time, this is drawn in two tasks, the shell and then the page, so that neither
+/// keeps a slow phone from answering input for long. The shell stays hidden and the static
+/// first screen stays in view until the page is there too, so nothing flashes or moves. (When
+/// the language changes, everything is drawn again at once.)
 #[component]
 fn Frame() -> impl IntoView {
+    let page_ready = RwSignal::new(boot_screen().is_none());
+    if !page_ready.get_untracked() {
+        set_timeout(move || page_ready.set(true), std::time::Duration::ZERO);
+    }
+    let page = move || {
+        page_ready.get().then(|| {
+            if let Some(boot) = boot_screen() {
+                boot.remove();
+            }
+            view! { <Routes /> }
+        })
+    };
     view! {
-        <Router>
-            <FocusOnNavigate />
-            <a class="skip-link" href="#main" on:click=skip_to_main>{tr::skip_to_content()}</a>
-            <Header />
-            <Notices />
-            <main id="main" tabindex="-1">
-                <Routes />
-                // Every page's address can be copied, to send it on.
-                <CopyPageLink />
-            </main>
-            <Footer />
-        </Router>
+        <div class="app" hidden=move || !page_ready.get()>
+            <Router>
+                <FocusOnNavigate />
+                <a class="skip-link" href="#main" on:click=skip_to_main>{tr::skip_to_content()}</a>
+                <Header />
+                <Notices />
+                <main id="main" tabindex="-1">
+                    {page}
+                    // Every page's address can be copied, to send it on.
+                    <CopyPageLink />
+                </main>
+                <Footer />
+            </Router>
+        </div>
     }
 }
 

@@ -30,5 +30,7 @@ pub mod router;
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(app::App);
+    // Instantiating the wasm ends one task and starting the app is the next, so a slow phone
+    // can handle input (and paint) in between.
+    leptos::prelude::set_timeout(|| leptos::mount::mount_to_body(app::App), std::time::Duration::ZERO);
 }

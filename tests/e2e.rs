@@ -263,6 +263,16 @@ async fn first_screen_is_meaningful_before_the_wasm_arrives() {
             assert!(tag.contains("integrity=sha384-") || tag.contains("integrity=\"sha384-"), "no integrity: <{tag}>");
         }
     }
+    // The loader asks for the wasm after the first paint (no preload competes with the first
+    // screen), by its hash, and the wasm it names is the one that was built.
+    assert!(!html.contains(".wasm integrity") && !html.contains("rel=preload"), "the wasm is not preloaded");
+    let loader = html.split("<script type=module>").nth(1).and_then(|r| r.split("</script>").next()).expect("the loader");
+    assert!(loader.find("requestAnimationFrame").unwrap() < loader.find("fetch(").unwrap(), "{loader}");
+    let wasm = loader.split("fetch(\"").nth(1).and_then(|r| r.split('"').next()).expect("the wasm address");
+    let wasm_file = wasm.rsplit('/').next().unwrap();
+    assert!(wasm_file.ends_with("_bg.wasm") && dist.join(wasm_file).exists(), "{wasm}");
+    let integrity = loader.split("integrity: \"").nth(1).and_then(|r| r.split('"').next()).expect("the wasm's integrity");
+    assert_eq!(integrity, sri_sha384(&std::fs::read(dist.join(wasm_file)).unwrap()), "the loader checks the wasm by its hash");
     // And in a browser with JavaScript off, the noscript message shows.
     let b = Browser::start(json!({ "profile.managed_default_content_settings.javascript": 2 })).await;
     b.open("checklist/no").await;
@@ -1149,3 +1159,19 @@ async fn the_plan_prints_on_a4_and_due_dates_go_to_the_calendar() {
     let _ = std::fs::remove_dir_all(&downloads);
 }
 
+
+/// A subresource-integrity value (`sha384-…`) for these bytes, computed by Node's crypto, as
+/// an independent check of the one the build wrote.
+fn sri_sha384(bytes: &[u8]) -> String {
+    use std::io::Write;
+    let mut node = std::process::Command::new("node")
+        .args(["-e", "let b=[];process.stdin.on('data',d=>b.push(d)).on('end',()=>process.stdout.write('sha384-'+require('crypto').createHash('sha384').update(Buffer.concat(b)).digest('base64')))"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("node");
+    node.stdin.take().unwrap().write_all(bytes).unwrap();
+    let out = node.wait_with_output().unwrap();
+    assert!(out.status.success());
+    String::from_utf8(out.stdout).unwrap()
+}
