@@ -7,6 +7,8 @@ mod bench;
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
+    // A panic shows its message in the console (and the driver's timeout names it).
+    console_error_panic_hook::set_once();
     wasm_bindgen_futures::spawn_local(async {
         let window = web_sys::window().expect("window");
         let document = window.document().expect("document");

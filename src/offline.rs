@@ -87,7 +87,9 @@ pub fn keep(path: &str) {
     // download was under way, past it. The worker skips what it already holds.
     let Some(container) = service_workers() else { return };
     let url = format!("{}{path}", window().location().origin().unwrap_or_default());
-    leptos::task::spawn_local(async move {
+    // wasm-bindgen's own spawn, not Leptos': `fetch_text` (which calls this) also runs where
+    // no Leptos app is mounted, as in the browser benchmarks, and Leptos' spawn panics there.
+    wasm_bindgen_futures::spawn_local(async move {
         let Ok(ready) = container.ready() else { return };
         let Ok(registration) = JsFuture::from(ready).await else { return };
         let Some(active) = registration.unchecked_into::<ServiceWorkerRegistration>().active() else { return };
