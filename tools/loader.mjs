@@ -7,10 +7,18 @@
 // then fetches the wasm (checked by the same sha384 integrity Trunk computed) while it imports
 // the JavaScript glue (still preloaded with its integrity, as it is small and the app needs it
 // first). A tab opened in the background does not paint, so it does not wait.
+//
+// It also minifies wasm-bindgen's JavaScript glue, which Trunk 0.21 leaves as it is (its
+// minifier cannot read `export { … as default }`), and gives the glue's modulepreload the new
+// file's integrity. The file keeps its name: the hash in it already changes with every build
+// whose glue changes.
 import { readFileSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
 import { join } from "node:path";
+import { minify } from "terser";
 
-const file = join(process.argv[2] ?? "dist", "index.html");
+const dist = process.argv[2] ?? "dist";
+const file = join(dist, "index.html");
 let html = readFileSync(file, "utf8");
 const fail = (why) => {
   console.error(`loader: ${why} in ${file} (is this Trunk 0.21's output, before csp.mjs?)`);
@@ -37,5 +45,16 @@ const script = [
   `await init({ module_or_path: wasm });`,
 ].join("\n");
 html = html.replace(wasmPreload, "").replace(loaders[0][0], `<script type=module>${script}</script>`);
+
+const gluePreload = [...html.matchAll(/<link\b[^>]*\brel="?modulepreload"?[^>]*>/g)].map((m) => m[0]);
+if (gluePreload.length !== 1 || attr(gluePreload[0], "href") !== glue) fail("not exactly one modulepreload, of the glue");
+const glueFile = join(dist, glue.split("/").pop());
+const source = readFileSync(glueFile, "utf8");
+const { code } = await minify(source, { module: true, compress: true, mangle: true, format: { comments: false } });
+if (!code || !code.includes("as default")) fail("the minified glue lost its default export");
+writeFileSync(glueFile, code);
+const glueIntegrity = `sha384-${createHash("sha384").update(code).digest("base64")}`;
+html = html.replace(gluePreload[0], gluePreload[0].replace(attr(gluePreload[0], "integrity"), glueIntegrity));
 writeFileSync(file, html);
-console.log(`loader: the wasm is fetched after the first paint, checked by ${integrity.slice(0, 20)}…`);
+console.log(`loader: the wasm is fetched after the first paint, checked by ${integrity.slice(0, 20)}…; ` +
+  `glue minified from ${source.length} to ${code.length} bytes`);
