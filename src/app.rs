@@ -95,8 +95,12 @@ pub fn use_app() -> AppState {
 
 #[component]
 pub fn App() -> impl IntoView {
-    let state = AppState::new();
-    provide_context(state);
+    // `start` opens the state in a task of its own; a test mounting the app alone gets a new one.
+    let state = use_context::<AppState>().unwrap_or_else(|| {
+        let state = AppState::new();
+        provide_context(state);
+        state
+    });
     let ui = state.ui;
     // The service worker once the app is drawn: on a first visit its downloads (the files to
     // keep for offline use) then do not compete with the interface texts on a slow network.

@@ -90,6 +90,9 @@ impl Ui {
             };
             leptos::task::spawn_local(async move {
                 let result = download(file).await;
+                // Reading the texts is one task and drawing every view in them the next, so a
+                // slow phone is not blocked for the length of both.
+                gloo_timers::future::TimeoutFuture::new(0).await;
                 // Only the latest choice counts, if the user chose again meanwhile.
                 if ui.wanted.get_untracked() != want {
                     return;

@@ -29,8 +29,30 @@ pub mod router;
 /// downloaded, then the app replaces it.
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
+    use leptos::prelude::*;
+    use std::time::Duration;
     console_error_panic_hook::set_once();
-    // Instantiating the wasm ends one task and starting the app is the next, so a slow phone
-    // can handle input (and paint) in between.
-    leptos::prelude::set_timeout(|| leptos::mount::mount_to_body(app::App), std::time::Duration::ZERO);
+    // The state's effects need the executor that mounting would otherwise set up.
+    let _ = any_spawner::Executor::init_wasm_bindgen();
+    // Start-up in short tasks, so a slow phone can handle input (and paint) in between:
+    // instantiating the wasm ends one; opening the saved state (and asking for the interface
+    // texts) is the next; mounting the app the one after.
+    set_timeout(
+        || {
+            // The app's state lives as long as the page: its owner is never dropped.
+            let owner = Owner::new();
+            let state = owner.with(app::AppState::new);
+            set_timeout(
+                move || {
+                    owner.with(|| {
+                        provide_context(state);
+                        leptos::mount::mount_to_body(app::App);
+                    });
+                    std::mem::forget(owner);
+                },
+                Duration::ZERO,
+            );
+        },
+        Duration::ZERO,
+    );
 }
