@@ -31,9 +31,18 @@ pub struct AppState {
     persistence: StoredValue<Persistence, LocalStorage>,
 }
 
-impl AppState {
+/// The first half of [`AppState`]: storage opened and the saved state loaded, the language
+/// and the downloads not yet started. `start` makes the two halves in separate tasks.
+pub struct OpenedStorage {
+    saved: RwSignal<SavedState>,
+    notices: RwSignal<Vec<Notice>>,
+    mode: RwSignal<Mode>,
+    persistence: Persistence,
+}
+
+impl OpenedStorage {
     /// Opens storage, loads the saved state and starts saving every change.
-    pub fn new() -> Self {
+    pub fn open() -> Self {
         let notices = RwSignal::new(Vec::new());
         let (persistence, state, opening) =
             Persistence::open(move |notice| notices.update(|n| add_notice(n, notice)));
@@ -44,6 +53,12 @@ impl AppState {
         let p = persistence.clone();
         Effect::new(move |_| saved.with(|s| p.schedule(s.clone())));
         persistence.watch_page(move |newer| saved.set(newer));
+        OpenedStorage { saved, notices, mode, persistence }
+    }
+
+    /// Chooses the language and starts downloading its texts.
+    pub fn finish(self) -> AppState {
+        let OpenedStorage { saved, notices, mode, persistence } = self;
         // The language: an adviser's link first, then the saved choice, then the browser's.
         let link = language::link_language();
         let chosen = saved.with_untracked(|s| s.settings.language.clone());
@@ -54,6 +69,14 @@ impl AppState {
         let packs = Packs::new();
         let ui = Ui::new(packs, start);
         AppState { saved, notices, mode, packs, ui, updates: Default::default(), persistence: StoredValue::new_local(persistence) }
+    }
+}
+
+impl AppState {
+    /// Opens storage, loads the saved state, starts saving every change, chooses the language
+    /// and starts downloading its texts.
+    pub fn new() -> Self {
+        OpenedStorage::open().finish()
     }
 
     /// The interface language's code (reactive); content packs are asked for in it.

@@ -35,20 +35,26 @@ pub fn start() {
     // The state's effects need the executor that mounting would otherwise set up.
     let _ = any_spawner::Executor::init_wasm_bindgen();
     // Start-up in short tasks, so a slow phone can handle input (and paint) in between:
-    // instantiating the wasm ends one; opening the saved state (and asking for the interface
-    // texts) is the next; mounting the app the one after.
+    // instantiating the wasm ends one; opening storage is the next; choosing the language and
+    // asking for its texts the one after; then mounting the app.
     set_timeout(
         || {
             // The app's state lives as long as the page: its owner is never dropped.
             let owner = Owner::new();
-            let state = owner.with(app::AppState::new);
+            let storage = owner.with(app::OpenedStorage::open);
             set_timeout(
                 move || {
-                    owner.with(|| {
-                        provide_context(state);
-                        leptos::mount::mount_to_body(app::App);
-                    });
-                    std::mem::forget(owner);
+                    let state = owner.with(|| storage.finish());
+                    set_timeout(
+                        move || {
+                            owner.with(|| {
+                                provide_context(state);
+                                leptos::mount::mount_to_body(app::App);
+                            });
+                            std::mem::forget(owner);
+                        },
+                        Duration::ZERO,
+                    );
                 },
                 Duration::ZERO,
             );
