@@ -78,10 +78,9 @@ bench: setup-test
 fuzz:
 	cargo test --release --lib fuzz_decoders -- --ignored --nocapture
 
-## Lighthouse (mobile: simulated slow 4G, 4x CPU) on the release build served gzip-compressed
-## under /career-kit/ from 127.0.0.1: prints the scores and the largest contentful paint.
-## Lighthouse mobile (simulated slow 4G, 4x CPU, gzip) on the release build, LH_RUNS times
-## (default 3): each run and the median. Close other work first: the figures follow the machine's load.
+## Lighthouse mobile (simulated slow 4G, 4x CPU) on the release build served gzip-compressed
+## under /career-kit/ from 127.0.0.1, LH_RUNS times (default 3): each run and the median.
+## Close other work first: the figures follow the machine's load.
 LH_RUNS ?= 3
 lighthouse: setup-test
 	$(MAKE) --no-print-directory dist BASE=/career-kit/

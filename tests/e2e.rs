@@ -1159,7 +1159,6 @@ async fn the_plan_prints_on_a4_and_due_dates_go_to_the_calendar() {
     let _ = std::fs::remove_dir_all(&downloads);
 }
 
-
 /// A subresource-integrity value (`sha384-…`) for these bytes, computed by Node's crypto, as
 /// an independent check of the one the build wrote.
 fn sri_sha384(bytes: &[u8]) -> String {

@@ -6,7 +6,10 @@
 import { readFileSync } from "node:fs";
 
 const files = process.argv.slice(2);
-if (files.length === 0) files.push("target/lighthouse.json");
+if (files.length === 0) {
+  console.error("usage: node tools/lighthouse-report.mjs report.json [report.json ...]");
+  process.exit(2);
+}
 const runs = files.map((f) => JSON.parse(readFileSync(f, "utf8")));
 const first = runs[0];
 const t = first.configSettings.throttling;
@@ -23,9 +26,10 @@ const value = (r, id, unit) => {
   const v = r.audits[id].numericValue;
   return unit === "s" ? +(v / 1000).toFixed(1) : unit === "ms" ? Math.round(v) : +v.toFixed(3);
 };
+const figure = (name, v, unit) => `${name} ${v}${unit ? " " + unit : ""}`;
 const row = (r) => [
   ...categories.map((c) => `${r.categories[c].title} ${score(r, c)}`),
-  ...metrics.map(([id, name, unit]) => `${name} ${value(r, id, unit)}${unit === "s" ? " s" : unit === "ms" ? " ms" : ""}`),
+  ...metrics.map(([id, name, unit]) => figure(name, value(r, id, unit), unit)),
 ].join(", ");
 runs.forEach((r, i) => console.log(`run ${i + 1}: ${row(r)}`));
 
@@ -35,7 +39,7 @@ const median = (xs) => {
 };
 const med = [
   ...categories.map((c) => `${first.categories[c].title} ${median(runs.map((r) => score(r, c)))}`),
-  ...metrics.map(([id, name, unit]) => `${name} ${median(runs.map((r) => value(r, id, unit)))}${unit === "s" ? " s" : unit === "ms" ? " ms" : ""}`),
+  ...metrics.map(([id, name, unit]) => figure(name, median(runs.map((r) => value(r, id, unit))), unit)),
 ].join(", ");
 console.log(`median: ${med}`);
 
