@@ -38,7 +38,9 @@ test-e2e:
 
 ## The deployable static site in dist/, for the public URL in BASE.
 dist: setup
-	trunk build --release --public-url $(BASE)
+	trunk build --release --public-url $(BASE) --features split
+	@# Every page but the home page into chunks of their own, fetched when first opened.
+	node tools/split.mjs dist
 	@# The pack index in the page, so the interface texts are asked for at once.
 	node tools/inline-index.mjs dist
 	@# The first screen paints before the wasm is asked for (Trunk preloads it from <head>).

@@ -202,31 +202,16 @@ fn Frame() -> impl IntoView {
 }
 
 /// The page the address names, drawn afresh when the path changes (a new query alone, as
-/// when refining a search, keeps the page and lets it follow the query).
+/// when refining a search, keeps the page and lets it follow the query). Every page but the
+/// home page and "not found" comes from a chunk of its own in a release build (`crate::lazy`).
 #[component]
 fn Routes() -> impl IntoView {
-    use pages::*;
+    use pages::{home, lazy, not_found};
     let page = use_page();
     move || match page.get() {
         None => view! { <not_found::NotFound /> }.into_any(),
         Some(Page::Home) => view! { <home::Home /> }.into_any(),
-        Some(Page::Checklist(_)) => view! { <checklist::Checklist /> }.into_any(),
-        Some(Page::Step { .. }) => view! { <step::StepPage /> }.into_any(),
-        Some(Page::Resources(_)) => view! { <resources::Resources /> }.into_any(),
-        Some(Page::Resource { .. }) => view! { <resource::ResourcePage /> }.into_any(),
-        Some(Page::Glossary(_)) => view! { <glossary::Glossary /> }.into_any(),
-        Some(Page::Settings) => view! { <settings::Settings /> }.into_any(),
-        Some(Page::Profile) => view! { <profile::ProfilePage /> }.into_any(),
-        Some(Page::Share) => view! { <share::SharePage /> }.into_any(),
-        Some(Page::Open) => view! { <share::OpenPage /> }.into_any(),
-        Some(Page::Adviser) => view! { <share::AdviserPage /> }.into_any(),
-        Some(Page::PrintPlan(_)) => view! { <print::PrintPlan /> }.into_any(),
-        Some(Page::Appointment { .. }) => view! { <print::Appointment /> }.into_any(),
-        Some(Page::Courses) => view! { <course::Courses /> }.into_any(),
-        Some(Page::Course(_)) => view! { <course::CoursePage /> }.into_any(),
-        Some(Page::CourseEdit(_)) => view! { <course::CourseEditor /> }.into_any(),
-        Some(Page::Present(_)) => view! { <present::Present /> }.into_any(),
-        Some(Page::Handout(_)) => view! { <print::Handout /> }.into_any(),
+        Some(page) => lazy::page(page),
     }
 }
 

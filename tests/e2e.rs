@@ -273,6 +273,19 @@ async fn first_screen_is_meaningful_before_the_wasm_arrives() {
     assert!(wasm_file.ends_with("_bg.wasm") && dist.join(wasm_file).exists(), "{wasm}");
     let integrity = loader.split("integrity: \"").nth(1).and_then(|r| r.split('"').next()).expect("the wasm's integrity");
     assert_eq!(integrity, sri_sha384(&std::fs::read(dist.join(wasm_file)).unwrap()), "the loader checks the wasm by its hash");
+    // Every page but the home page is in a chunk of its own: the link module that loads the
+    // chunks is preloaded (with integrity, checked above) and fetches each chunk by its hash.
+    let link_file = std::fs::read_dir(&dist).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap())
+        .find(|f| f.starts_with("__wasm_split-") && f.ends_with(".js")).expect("the link module");
+    assert!(html.contains(&format!("{link_file} ")) || html.contains(&format!("{link_file}\"")), "the link module is preloaded");
+    let link = std::fs::read_to_string(dist.join(&link_file)).unwrap();
+    let chunks: Vec<&str> = link.split("new URL(\"./").skip(1).collect();
+    assert!(chunks.iter().filter(|c| c.starts_with("split_")).count() == 3, "three page chunks: {link}");
+    for chunk in chunks {
+        let file = chunk.split('"').next().unwrap();
+        let integrity = chunk.split("integrity:\"").nth(1).and_then(|r| r.split('"').next()).unwrap_or_else(|| panic!("no integrity for {file}"));
+        assert_eq!(integrity, sri_sha384(&std::fs::read(dist.join(file)).unwrap()), "{file} is fetched by its hash");
+    }
     // And in a browser with JavaScript off, the noscript message shows.
     let b = Browser::start(json!({ "profile.managed_default_content_settings.javascript": 2 })).await;
     b.open("checklist/no").await;
@@ -888,6 +901,11 @@ async fn works_offline_after_the_first_visit_and_updates_when_asked() {
     b.open("checklist/no").await;
     b.wait_xpath("//li[@data-step='business-or-job' and @data-status='waiting']").await;
     b.axe().await;
+    // Pages this visit never opened are there too: the worker kept every page's chunk.
+    b.open("courses").await;
+    b.h1("Courses").await;
+    b.open("checklist/no").await;
+    b.wait_xpath("//li[@data-step='business-or-job' and @data-status='waiting']").await;
     let before = cached(&b).await;
 
     // A second deployment with a changed file: the app says a new version is ready, and
@@ -910,6 +928,42 @@ async fn works_offline_after_the_first_visit_and_updates_when_asked() {
         json!(before.as_array().unwrap().iter().map(|c| c[0].clone()).collect::<Vec<_>>())), "the new version's cache alone").await;
     b.wait_xpath("//li[@data-step='business-or-job' and @data-status='waiting']").await;
     assert!(b.client.find(Locator::Css("[data-notice='update']")).await.is_err(), "the notice is gone after the update");
+    b.close().await;
+    let _ = std::fs::remove_dir_all(&site);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_page_whose_chunk_cannot_be_fetched_says_so_and_tries_again() {
+    // A deployment of its own, with the sharing pages' chunk damaged: it fails its integrity
+    // check, as a file broken on the way would.
+    let site = std::env::temp_dir().join(format!("ck-chunk-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&site);
+    copy_dir(&dist(), &site);
+    let chunk = std::fs::read_dir(&site).unwrap().map(|e| e.unwrap().path())
+        .find(|p| p.file_name().unwrap().to_str().unwrap().starts_with("split_sharing-")).expect("the sharing chunk");
+    let good = std::fs::read(&chunk).unwrap();
+    let mut bad = good.clone();
+    let last = bad.len() - 1;
+    bad[last] ^= 0xff;
+    std::fs::write(&chunk, &bad).unwrap();
+    let base = std::env::var("E2E_BASE").unwrap_or_else(|_| "/career-kit/".into());
+    let b = Browser::start_at(site.clone(), base, json!({})).await;
+    // The page's own requests, not a service worker's copy.
+    b.cdp("Network.enable", json!({})).await;
+    b.cdp("Network.setBypassServiceWorker", json!({ "bypass": true })).await;
+    b.open("share").await;
+    b.wait_xpath("//main//*[@role='alert']//h1[contains(., 'This page could not be loaded')]").await;
+    b.axe().await;
+    // The app itself still works: the menu leads on, and the home page is there.
+    b.click("//header//a[contains(@href, 'checklist')]").await;
+    b.wait_xpath("//main//h1").await;
+    b.client.back().await.unwrap();
+    b.wait_xpath("//main//*[@role='alert']//button[contains(., 'Try again')]").await;
+    // The file is mended (a new deployment, the network back): "Try again" fetches it again.
+    std::fs::write(&chunk, &good).unwrap();
+    b.click("//main//*[@role='alert']//button[contains(., 'Try again')]").await;
+    b.h1("Share and keep your plan").await;
+    assert!(b.client.find(Locator::XPath("//main//h1[contains(., 'could not be loaded')]")).await.is_err(), "the message is gone");
     b.close().await;
     let _ = std::fs::remove_dir_all(&site);
 }

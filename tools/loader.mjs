@@ -46,8 +46,10 @@ const script = [
 ].join("\n");
 html = html.replace(wasmPreload, "").replace(loaders[0][0], `<script type=module>${script}</script>`);
 
-const gluePreload = [...html.matchAll(/<link\b[^>]*\brel="?modulepreload"?[^>]*>/g)].map((m) => m[0]);
-if (gluePreload.length !== 1 || attr(gluePreload[0], "href") !== glue) fail("not exactly one modulepreload, of the glue");
+// The glue's modulepreload (tools/split.mjs adds one for the link module that loads chunks).
+const gluePreload = [...html.matchAll(/<link\b[^>]*\brel="?modulepreload"?[^>]*>/g)].map((m) => m[0])
+  .filter((tag) => attr(tag, "href") === glue);
+if (gluePreload.length !== 1) fail("not exactly one modulepreload of the glue");
 const glueFile = join(dist, glue.split("/").pop());
 const source = readFileSync(glueFile, "utf8");
 const { code } = await minify(source, { module: true, compress: true, mangle: true, format: { comments: false } });

@@ -144,7 +144,15 @@ impl Browser {
     pub async fn wait_xpath(&self, xpath: &str) -> fantoccini::elements::Element {
         match self.client.wait().at_most(WAIT).for_element(Locator::XPath(xpath)).await {
             Ok(el) => el,
-            Err(e) => panic!("waited for {xpath} on {}: {e}", self.path_or_unknown().await),
+            Err(e) => {
+                // What the page showed instead, to tell a failing test from a failing app.
+                let shown = self.client.execute(
+                    "return (document.querySelector('main') || document.body).innerText.slice(0, 400) + ' | policy: ' + JSON.stringify(window.__csp || [])",
+                    vec![],
+                );
+                let shown = shown.await.ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
+                panic!("waited for {xpath} on {}: {e}; the page showed: {shown}", self.path_or_unknown().await)
+            }
         }
     }
 

@@ -1,0 +1,97 @@
+//! Pages that are not in the first download.
+//!
+//! The home page and "not found" are in the main wasm. Every other page is behind a function
+//! declared with [`lazy_pages!`]. With the `split` feature, which `make dist` turns on,
+//! `tools/split.mjs` cuts those pages out of the main wasm into chunks of their own.
+//! - Each chunk is fetched the first time one of its pages opens, checked by its integrity.
+//! - The service worker keeps every chunk for offline use.
+//! - Without the feature (`trunk serve`, the browser tests, the benchmarks), the same functions
+//!   simply draw the page from the one wasm.
+//!
+//! A chunk that cannot be fetched gives a clear message with "Try again", not a crash.
+
+use std::future::Future;
+use std::pin::Pin;
+
+use leptos::prelude::*;
+
+use crate::domain::i18n::tr;
+
+/// A page's chunk could not be fetched (the network, or a file that failed its integrity check).
+#[derive(Debug, Clone, Copy)]
+pub struct NotLoaded;
+
+impl From<leptos::wasm_split::SplitLoaderError> for NotLoaded {
+    fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
+        NotLoaded
+    }
+}
+
+/// The result of drawing a page from its chunk.
+pub type Loaded = Result<AnyView, NotLoaded>;
+
+/// Declares functions that draw pages, one chunk per function:
+/// `lazy_pages! { guide(page) => match page { … }; }` gives `async fn guide(page: Page) -> Loaded`.
+/// Code that pages in different chunks share goes into smaller chunks of its own, fetched with
+/// the first page that needs it.
+macro_rules! lazy_pages {
+    ($($(#[$doc:meta])* $name:ident($page:ident) => $view:expr;)*) => {$(
+        $(#[$doc])*
+        #[cfg(feature = "split")]
+        #[::leptos::wasm_split::wasm_split($name, fallible, wasm_split_path = ::leptos::wasm_split)]
+        pub fn $name($page: $crate::routes::Page) -> $crate::lazy::Loaded {
+            Ok($view)
+        }
+
+        $(#[$doc])*
+        #[cfg(not(feature = "split"))]
+        pub async fn $name($page: $crate::routes::Page) -> $crate::lazy::Loaded {
+            Ok($view)
+        }
+    )*};
+}
+pub(crate) use lazy_pages;
+
+/// Drawing a page from its chunk, as `lazy_page` starts it (again on "Try again").
+pub type Load = Pin<Box<dyn Future<Output = Loaded>>>;
+
+/// Draws a page from its chunk: at once when the chunk is already here (no flash), otherwise
+/// a loading line, then the page; if the chunk cannot be fetched, a message and "Try again".
+pub fn lazy_page(load: impl Fn() -> Load + Send + Sync + 'static) -> AnyView {
+    let attempt = RwSignal::new(0u32);
+    let waiting = RwSignal::new(true);
+    let page_view = move || {
+        attempt.track();
+        let drawn = load();
+        Suspend::new(send_wrapper::SendWrapper::new(async move {
+            let view = match drawn.await {
+                Ok(view) => view,
+                Err(NotLoaded) => not_loaded(attempt, waiting),
+            };
+            waiting.set(false);
+            view
+        }))
+    };
+    // After the page: a chunk that is already here sets `waiting` before this is first drawn.
+    // The line shows only after a moment (CSS), so a quick fetch does not flash it.
+    let loading = move || {
+        waiting.get().then(|| view! { <p class="loading later" role="status">{tr::page_loading()}</p> })
+    };
+    view! { {page_view} {loading} }.into_any()
+}
+
+/// The message for a chunk that could not be fetched. "Try again" fetches it again (a failed
+/// fetch is not remembered).
+fn not_loaded(attempt: RwSignal<u32>, waiting: RwSignal<bool>) -> AnyView {
+    view! {
+        <div class="problem" role="alert">
+            <h1>{tr::page_failed_title()}</h1>
+            <p>{tr::guide_failed()}</p>
+            <button type="button" on:click=move |_| {
+                waiting.set(true);
+                attempt.update(|n| *n += 1);
+            }>{tr::try_again()}</button>
+        </div>
+    }
+    .into_any()
+}

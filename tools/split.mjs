@@ -1,0 +1,160 @@
+// Splits the app's wasm by page (run by `make dist` right after `trunk build --features split`).
+// Usage: node tools/split.mjs dist
+//
+// Trunk 0.21 runs wasm-bindgen on the whole wasm and has no step between cargo and
+// wasm-bindgen. So this script takes cargo's wasm (linked with relocations, see build.rs) and
+// splits it at the `lazy_pages!` functions (src/lazy.rs) with wasm_split_cli, the splitter
+// Leptos' own tooling uses. Then it:
+// - runs wasm-bindgen on the main part and wasm-opt on every part, with the flags index.html
+//   gives Trunk;
+// - names every file by a hash of what it holds, so a host can cache them for ever;
+// - has the link module fetch every chunk with its sha384 integrity, and preloads the link
+//   module with its integrity;
+// - puts the new files into dist/ and index.html in place of Trunk's wasm and glue.
+import { readFileSync, writeFileSync, readdirSync, rmSync, mkdirSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
+import { minify } from "terser";
+import binaryen from "binaryen";
+
+const dist = process.argv[2] ?? "dist";
+const input = join(process.env.CARGO_TARGET_DIR ?? "target", "wasm32-unknown-unknown/release/career-kit.wasm");
+const work = join(process.env.CARGO_TARGET_DIR ?? "target", "split");
+const fail = (why) => {
+  console.error(`split: ${why}`);
+  process.exit(1);
+};
+// Runs a tool; its warnings are shown, except binaryen's about the name subsections that the
+// splitter leaves in chunks (names only, dropped by wasm-opt).
+const run = (tool, args) => {
+  const { status, stderr } = spawnSync(tool, args, { stdio: ["ignore", "ignore", "pipe"], encoding: "utf8" });
+  const shown = stderr.split("\n").filter((l) => l && !/^warning: unknown name subsection/.test(l));
+  if (shown.length) console.error(shown.join("\n"));
+  if (status !== 0) fail(`${tool} failed (exit ${status})`);
+};
+const sha384 = (bytes) => `sha384-${createHash("sha384").update(bytes).digest("base64")}`;
+const short = (bytes) => createHash("sha256").update(bytes).digest("hex").slice(0, 16);
+const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
+
+// Trunk's output in index.html: the glue's modulepreload and the wasm's preload.
+const htmlFile = join(dist, "index.html");
+let html = readFileSync(htmlFile, "utf8");
+const attr = (tag, name) => tag.match(new RegExp(`\\b${name}=("([^"]*)"|([^\\s>]+))`))?.slice(2).find((v) => v !== undefined);
+const tags = (rel) => [...html.matchAll(new RegExp(`<link\\b[^>]*\\brel="?${rel}"?[^>]*>`, "g"))].map((m) => m[0]);
+const [gluePreload, ...more] = tags("modulepreload");
+const [wasmPreload, ...others] = tags("preload");
+if (!gluePreload || more.length || !wasmPreload || others.length) fail("index.html is not Trunk 0.21's output (one modulepreload, one preload)");
+const oldGlue = attr(gluePreload, "href");
+const oldWasm = attr(wasmPreload, "href");
+const base = oldGlue.slice(0, oldGlue.lastIndexOf("/") + 1);
+if (!oldWasm.startsWith(base) || !oldWasm.endsWith("_bg.wasm")) fail(`unexpected files ${oldGlue} and ${oldWasm}`);
+
+// 1. Split cargo's wasm (Trunk's build has just brought it up to date).
+rmSync(work, { recursive: true, force: true });
+mkdirSync(work, { recursive: true });
+run("wasm_split_cli", [input, work]);
+const chunks = readdirSync(work).filter((f) => f.endsWith(".wasm") && f !== "main.wasm").sort();
+if (!chunks.length) fail("no split points: was the wasm built with `--features split`?");
+
+// 2. wasm-bindgen on the main part, as Trunk runs it, but keeping the exports the linker made:
+// the chunks share the main part's function table.
+run("wasm-bindgen", ["--target=web", "--no-typescript", "--keep-lld-exports", `--out-dir=${work}/bindgen`, "--out-name=career-kit", join(work, "main.wasm")]);
+
+// 2b. The chunks call some of the main part's functions through its function table. For the
+// casts to JavaScript values (`wbg_cast`), wasm-bindgen replaces such a function with an import
+// that returns an externref and gives the main part's own calls a shim that keeps the old
+// signature, but it leaves the table pointing at the import, so a chunk's call traps with
+// "function signature mismatch" (leptos-rs/leptos#4347). Point those table entries at the shims.
+const bindgenWasm = join(work, "bindgen/career-kit_bg.wasm");
+{
+  const mod = binaryen.readBinary(readFileSync(bindgenWasm));
+  // The features index.html gives wasm-opt (the ones rustc enables for wasm32), no more.
+  const F = binaryen.Features;
+  mod.setFeatures(F.MVP | F.BulkMemory | F.BulkMemoryOpt | F.CallIndirectOverlong | F.NontrappingFPToInt | F.SignExt | F.MutableGlobals | F.ReferenceTypes | F.Multivalue);
+  const suffix = " externref shim";
+  const shims = new Map();
+  for (let i = 0; i < mod.getNumFunctions(); i++) {
+    const f = binaryen.getFunctionInfo(mod.getFunctionByIndex(i));
+    if (!f.module && f.name.endsWith(suffix)) shims.set(f.name.slice(0, -suffix.length), f.name);
+  }
+  const segments = [];
+  for (let i = 0; i < mod.getNumElementSegments(); i++) segments.push(binaryen.getElementSegmentInfo(mod.getElementSegmentByIndex(i)));
+  let mended = 0;
+  for (const segment of segments) {
+    const data = segment.data.map((name) => {
+      const ref = name ? mod.getFunction(name) : 0;
+      if (!ref || !binaryen.getFunctionInfo(ref).module || !shims.has(name)) return name;
+      mended++;
+      return shims.get(name);
+    });
+    if (data.every((name, i) => name === segment.data[i])) continue;
+    const offset = binaryen.getExpressionInfo(segment.offset).value;
+    mod.removeElementSegment(segment.name);
+    mod.addActiveElementSegment(segment.table, segment.name, data, mod.i32.const(offset));
+  }
+  if (!mod.validate()) fail("the main part is not valid after mending its function table");
+  writeFileSync(bindgenWasm, mod.emitBinary());
+  mod.dispose();
+  console.log(`split: ${mended} function table entries of the main part point at wasm-bindgen's shims`);
+}
+
+// 3. wasm-opt on every part, with index.html's flags for Trunk.
+const source = readFileSync("index.html", "utf8");
+const rust = source.match(/<link data-trunk rel="rust"[^>]*>/)?.[0] ?? fail("no rust link in index.html");
+const level = `-O${attr(rust, "data-wasm-opt")}`;
+const params = (attr(rust, "data-wasm-opt-params") ?? "").split(/\s+/).filter(Boolean);
+const optimise = (from) => {
+  const to = `${from}.opt`;
+  run("wasm-opt", [level, ...params, from, "-o", to]);
+  return readFileSync(to);
+};
+const main = optimise(bindgenWasm);
+const parts = chunks.map((file) => {
+  const bytes = optimise(join(work, file));
+  const stem = file.replace(/\.wasm$/, "");
+  return { file, bytes, name: `${stem}-${short(bytes)}.wasm` };
+});
+
+// 4. The link module fetches each chunk by its new name, checked by its hash.
+let link = readFileSync(join(work, "__wasm_split.js"), "utf8");
+const build = short(Buffer.concat([main, ...parts.map((p) => p.bytes), Buffer.from(link)]));
+const glueName = `career-kit-${build}.js`;
+const wasmName = `career-kit-${build}_bg.wasm`;
+const linkName = `__wasm_split-${build}.js`;
+const replaceOnce = (text, from, to, what) => {
+  if (text.split(from).length !== 2) fail(`${what}: expected exactly one ${JSON.stringify(from)}`);
+  return text.replace(from, () => to);
+};
+link = replaceOnce(link, `import { initSync } from "./main.js";`, `import { initSync } from "./${glueName}";`, "link module");
+link = replaceOnce(link, "const src = fetch(srcUrl);", "const src = fetch(srcUrl.url, { integrity: srcUrl.integrity });", "link module");
+for (const part of parts) {
+  link = replaceOnce(link, `new URL("./${part.file}", import.meta.url)`,
+    `{ url: new URL("./${part.name}", import.meta.url), integrity: "${sha384(part.bytes)}" }`, "link module");
+}
+if (/new URL\("\.\/[^"]+\.wasm"/.test(link.replaceAll(/url: new URL/g, ""))) fail("a chunk the link module names was not written");
+const linkCode = (await minify(link, { module: true, compress: true, mangle: true, format: { comments: false } })).code;
+
+// 5. The glue imports the link module by its new name.
+let glue = readFileSync(join(work, "bindgen/career-kit.js"), "utf8");
+// (wasm-bindgen writes one `import * as importN from "./__wasm_split.js"` per loader; the
+// keys of its imports object stay: they are the wasm's import module names.)
+const imports = glue.match(/ from "\.\/__wasm_split\.js"/g) ?? [];
+if (imports.length !== parts.filter((p) => p.file.startsWith("split_")).length) fail("the glue does not import ./__wasm_split.js once per page chunk");
+glue = glue.replaceAll(' from "./__wasm_split.js"', ` from "./${linkName}"`);
+
+// 6. Into dist/ and index.html, in place of Trunk's files.
+for (const old of [oldGlue, oldWasm]) rmSync(join(dist, old.slice(base.length)));
+writeFileSync(join(dist, glueName), glue);
+writeFileSync(join(dist, wasmName), main);
+writeFileSync(join(dist, linkName), linkCode);
+for (const part of parts) writeFileSync(join(dist, part.name), part.bytes);
+const linkPreload = gluePreload.replace(attr(gluePreload, "href"), base + linkName).replace(attr(gluePreload, "integrity"), sha384(linkCode));
+html = html
+  .replace(gluePreload, gluePreload.replace(attr(gluePreload, "integrity"), sha384(glue)) + linkPreload)
+  .replaceAll(attr(wasmPreload, "integrity"), sha384(main))
+  .replaceAll(oldGlue, base + glueName)
+  .replaceAll(oldWasm, base + wasmName);
+writeFileSync(htmlFile, html);
+const chunkBytes = parts.reduce((n, p) => n + p.bytes.length, 0);
+console.log(`split: main ${kib(main.length)} and ${parts.length} chunks of ${kib(chunkBytes)} (raw, after wasm-opt); link module ${linkCode.length} bytes`);
