@@ -58,15 +58,28 @@ pub type Load = Pin<Box<dyn Future<Output = Loaded>>>;
 /// Draws a page from its chunk: at once when the chunk is already here (no flash), otherwise
 /// a loading line, then the page; if the chunk cannot be fetched, a message and "Try again".
 pub fn lazy_page(load: impl Fn() -> Load + Send + Sync + 'static) -> AnyView {
+    lazy_view(load, Drawn::Page)
+}
+
+/// What a chunk draws: a whole page, or the home page's card of the user's own guide (which
+/// needs the guide's code, and the guide itself, only when the user has chosen a country).
+#[derive(Clone, Copy, PartialEq)]
+pub enum Drawn {
+    Page,
+    GuideCard,
+}
+
+/// Draws a page or a part of one from its chunk (see [`lazy_page`]).
+pub fn lazy_view(load: impl Fn() -> Load + Send + Sync + 'static, drawn: Drawn) -> AnyView {
     let attempt = RwSignal::new(0u32);
     let waiting = RwSignal::new(true);
     let page_view = move || {
         attempt.track();
-        let drawn = load();
+        let pending = load();
         Suspend::new(send_wrapper::SendWrapper::new(async move {
-            let view = match drawn.await {
+            let view = match pending.await {
                 Ok(view) => view,
-                Err(NotLoaded) => not_loaded(attempt, waiting),
+                Err(NotLoaded) => not_loaded(attempt, waiting, drawn),
             };
             waiting.set(false);
             view
@@ -75,17 +88,22 @@ pub fn lazy_page(load: impl Fn() -> Load + Send + Sync + 'static) -> AnyView {
     // After the page: a chunk that is already here sets `waiting` before this is first drawn.
     // The line shows only after a moment (CSS), so a quick fetch does not flash it.
     let loading = move || {
-        waiting.get().then(|| view! { <p class="loading later" role="status">{tr::page_loading()}</p> })
+        let text = if drawn == Drawn::Page { tr::page_loading() } else { tr::guide_loading() };
+        waiting.get().then(|| view! { <p class="loading later" role="status">{text}</p> })
     };
     view! { {page_view} {loading} }.into_any()
 }
 
 /// The message for a chunk that could not be fetched. "Try again" fetches it again (a failed
 /// fetch is not remembered).
-fn not_loaded(attempt: RwSignal<u32>, waiting: RwSignal<bool>) -> AnyView {
+fn not_loaded(attempt: RwSignal<u32>, waiting: RwSignal<bool>, drawn: Drawn) -> AnyView {
+    let title = match drawn {
+        Drawn::Page => view! { <h1>{tr::page_failed_title()}</h1> }.into_any(),
+        Drawn::GuideCard => view! { <h2>{tr::guide_failed_title()}</h2> }.into_any(),
+    };
     view! {
         <div class="problem" role="alert">
-            <h1>{tr::page_failed_title()}</h1>
+            {title}
             <p>{tr::guide_failed()}</p>
             <button type="button" on:click=move |_| {
                 waiting.set(true);

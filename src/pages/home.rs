@@ -28,9 +28,11 @@ pub fn Home() -> impl IntoView {
                 <p class="actions"><a class="button" href=Page::Share.href()>{tr::backup_now()}</a></p>
             </section>
         })}
-        {move || match current() {
-            Some(c) => with_pack(Arc::new(move || c.clone()), Arc::new(|pack| view! { <NextStep pack /> }.into_any())).into_any(),
-            None => (!app.saved.with(|s| s.settings.welcomed)).then(|| view! { <Welcome /> }).into_any(),
+        // A returning visitor's next step needs their guide, and the guide's code: both come
+        // when needed, so a first visit downloads neither.
+        {move || match current().is_some() {
+            true => super::lazy::guide_card(),
+            false => (!app.saved.with(|s| s.settings.welcomed)).then(|| view! { <Welcome /> }).into_any(),
         }}
         <section aria-labelledby="choose-country">
             <h2 id="choose-country">{tr::home_where()}</h2>
@@ -64,6 +66,14 @@ fn Welcome() -> impl IntoView {
             </p>
         </section>
     }
+}
+
+/// The card of the user's own guide: their next step, once the guide is downloaded.
+#[component]
+pub fn GuideCard() -> impl IntoView {
+    let app = use_app();
+    let country = Memo::new(move |_| app.saved.with(|s| s.profile.country.clone()).unwrap_or_default());
+    with_pack(Arc::new(move || country.get()), Arc::new(|pack| view! { <NextStep pack /> }.into_any()))
 }
 
 /// "What to do next": the current step of the user's checklist, and how far along they are.

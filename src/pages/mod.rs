@@ -30,6 +30,8 @@ pub mod lazy {
             Page::Glossary(_) => view! { <glossary::Glossary /> }.into_any(),
             Page::Profile => view! { <profile::ProfilePage /> }.into_any(),
             Page::Settings => view! { <settings::Settings /> }.into_any(),
+            // Not the home page itself (it is in the main part): its card of the user's guide.
+            Page::Home => view! { <home::GuideCard /> }.into_any(),
             _ => view! { <not_found::NotFound /> }.into_any(),
         };
         /// Plan links and backups, an adviser's links, the plan and appointment prints.
@@ -50,6 +52,11 @@ pub mod lazy {
             Page::Handout(_) => view! { <print::Handout /> }.into_any(),
             _ => view! { <not_found::NotFound /> }.into_any(),
         };
+    }
+
+    /// The home page's card of the user's own guide, from the guide's chunk.
+    pub fn guide_card() -> AnyView {
+        crate::lazy::lazy_view(|| -> Load { Box::pin(guide(Page::Home)) }, crate::lazy::Drawn::GuideCard)
     }
 
     /// Any page but the home page, from its chunk.
