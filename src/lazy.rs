@@ -1,7 +1,7 @@
 //! Pages that are not in the first download.
 //!
-//! The home page and "not found" are in the main wasm. Every other page is behind a function
-//! declared with [`lazy_pages!`]. With the `split` feature, which `make dist` turns on,
+//! The home page and "not found" are in the main wasm. Every other page, and the home page's
+//! card of a returning visitor's guide, is behind a function declared with [`lazy_pages!`]. With the `split` feature, which `make dist` turns on,
 //! `tools/split.mjs` cuts those pages out of the main wasm into chunks of their own.
 //! - Each chunk is fetched the first time one of its pages opens, checked by its integrity.
 //! - The service worker keeps every chunk for offline use.

@@ -190,6 +190,50 @@ fn markdown_renders_safe_views() {
 }
 
 #[wasm_bindgen_test]
+async fn a_page_from_a_chunk_loads_fails_and_tries_again() {
+    use career_kit::lazy::{lazy_page, Load, NotLoaded};
+    use leptos::prelude::*;
+    use std::sync::atomic::{AtomicU32, Ordering};
+    use std::sync::Arc;
+    i18n::set_current(i18n::english());
+    // Already here: drawn at once, with no loading line in between.
+    let el = container();
+    let handle = leptos::mount::mount_to(el.clone(), || {
+        lazy_page(|| -> Load { Box::pin(async { Ok(view! { <h1>"At once"</h1> }.into_any()) }) })
+    });
+    assert_eq!(el.query_selector("h1").unwrap().and_then(|h| h.text_content()).as_deref(), Some("At once"));
+    assert!(el.query_selector(".loading").unwrap().is_none());
+    drop(handle);
+    // Fetched: a loading line; the first fetch fails, "Try again" fetches again.
+    let attempts = Arc::new(AtomicU32::new(0));
+    let counted = attempts.clone();
+    let el = container();
+    let handle = leptos::mount::mount_to(el.clone(), move || {
+        let counted = counted.clone();
+        lazy_page(move || -> Load {
+            let attempt = counted.fetch_add(1, Ordering::SeqCst);
+            Box::pin(async move {
+                sleep(30).await;
+                if attempt == 0 { Err(NotLoaded) } else { Ok(view! { <h1>"Loaded"</h1> }.into_any()) }
+            })
+        })
+    });
+    let status = el.query_selector("p.loading[role=status]").unwrap().expect("a loading line");
+    assert_eq!(status.text_content().as_deref(), Some("Loading this page…"));
+    sleep(80).await;
+    let alert = el.query_selector("[role=alert]").unwrap().expect("a message");
+    assert!(alert.text_content().unwrap().contains("This page could not be loaded"), "{}", el.inner_html());
+    assert!(el.query_selector(".loading").unwrap().is_none());
+    let retry: web_sys::HtmlElement = el.query_selector("[role=alert] button").unwrap().unwrap().unchecked_into();
+    retry.click();
+    sleep(120).await;
+    assert_eq!(attempts.load(Ordering::SeqCst), 2);
+    assert_eq!(el.query_selector("h1").unwrap().and_then(|h| h.text_content()).as_deref(), Some("Loaded"), "{}", el.inner_html());
+    assert!(el.query_selector("[role=alert]").unwrap().is_none());
+    drop(handle);
+}
+
+#[wasm_bindgen_test]
 async fn notices_show_and_can_be_dismissed() {
     use career_kit::app::AppState;
     use career_kit::components::shell::Notices;
