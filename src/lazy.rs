@@ -1,8 +1,9 @@
 //! Pages that are not in the first download.
 //!
 //! The home page and "not found" are in the main wasm. Every other page, and the home page's
-//! card of a returning visitor's guide, is behind a function declared with [`lazy_pages!`]. With the `split` feature, which `make dist` turns on,
-//! `tools/split.mjs` cuts those pages out of the main wasm into chunks of their own.
+//! card of a returning visitor's guide, is behind a function declared with [`lazy_pages!`].
+//! With the `split` feature, which `make dist` turns on, `tools/split.mjs` cuts them out of the
+//! main wasm into chunks of their own.
 //! - Each chunk is fetched the first time one of its pages opens, checked by its integrity.
 //! - The service worker keeps every chunk for offline use.
 //! - Without the feature (`trunk serve`, the browser tests, the benchmarks), the same functions

@@ -5,8 +5,7 @@
 // wasm-bindgen. So this script takes cargo's wasm (linked with relocations, see build.rs) and
 // splits it at the `lazy_pages!` functions (src/lazy.rs) with wasm_split_cli, the splitter
 // Leptos' own tooling uses. Then it:
-// - runs wasm-bindgen on the main part and wasm-opt on every part, with the flags index.html
-//   gives Trunk;
+// - runs wasm-bindgen on the main part and wasm-opt on every part;
 // - names every file by a hash of what it holds, so a host can cache them for ever;
 // - has the link module fetch every chunk with its sha384 integrity, and preloads the link
 //   module with its integrity;
@@ -84,7 +83,11 @@ const bindgenWasm = join(work, "bindgen/career-kit_bg.wasm");
   for (const segment of segments) {
     const data = segment.data.map((name) => {
       const ref = name ? mod.getFunction(name) : 0;
-      if (!ref || !binaryen.getFunctionInfo(ref).module || !shims.has(name)) return name;
+      const module = ref ? binaryen.getFunctionInfo(ref).module : "";
+      // Imports in the table: the splitter's loaders (JavaScript, called as they are), and
+      // wasm-bindgen's adapters, which must have their shim.
+      if (!module || module === "./__wasm_split.js") return name;
+      if (!shims.has(name)) fail(`the table holds wasm-bindgen's import ${JSON.stringify(name)} without a shim of the old signature`);
       mended++;
       return shims.get(name);
     });
@@ -99,11 +102,12 @@ const bindgenWasm = join(work, "bindgen/career-kit_bg.wasm");
   console.log(`split: ${mended} function table entries of the main part point at wasm-bindgen's shims`);
 }
 
-// 3. wasm-opt on every part, with index.html's flags for Trunk.
-const source = readFileSync("index.html", "utf8");
-const rust = source.match(/<link data-trunk rel="rust"[^>]*>/)?.[0] ?? fail("no rust link in index.html");
-const level = `-O${attr(rust, "data-wasm-opt")}`;
-const params = (attr(rust, "data-wasm-opt-params") ?? "").split(/\s+/).filter(Boolean);
+// 3. wasm-opt on every part: -Oz, repeated until it converges, with the WebAssembly features
+// rustc enables by default for wasm32 (binaryen rejects the wasm without them). Trunk runs no
+// wasm-opt of its own (index.html: data-wasm-opt="0"), as its output would be thrown away.
+const level = "-Oz";
+const params = ["--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext",
+  "--enable-mutable-globals", "--enable-reference-types", "--enable-multivalue", "--converge"];
 const optimise = (from) => {
   const to = `${from}.opt`;
   run("wasm-opt", [level, ...params, from, "-o", to]);

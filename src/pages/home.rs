@@ -30,9 +30,10 @@ pub fn Home() -> impl IntoView {
         })}
         // A returning visitor's next step needs their guide, and the guide's code: both come
         // when needed, so a first visit downloads neither.
-        {move || match current().is_some() {
-            true => super::lazy::guide_card(),
-            false => (!app.saved.with(|s| s.settings.welcomed)).then(|| view! { <Welcome /> }).into_any(),
+        {move || if current().is_some() {
+            super::lazy::guide_card()
+        } else {
+            (!app.saved.with(|s| s.settings.welcomed)).then(|| view! { <Welcome /> }).into_any()
         }}
         <section aria-labelledby="choose-country">
             <h2 id="choose-country">{tr::home_where()}</h2>
