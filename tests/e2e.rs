@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use fantoccini::Locator;
 use serde_json::{json, Value};
-use support::browser::{dist, Browser};
+use support::browser::{base, dist, own_deployment, Browser};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn home_page_renders_with_shell_and_passes_axe() {
@@ -818,18 +818,6 @@ async fn a_shared_plan_opens_read_only_elsewhere_and_a_backup_restores_it() {
     a.close().await;
 }
 
-fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap().flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            copy_dir(&path, &to.join(entry.file_name()));
-        } else {
-            std::fs::copy(&path, to.join(entry.file_name())).unwrap();
-        }
-    }
-}
-
 /// The names of the service worker's caches and the addresses in them.
 async fn cached(b: &Browser) -> Value {
     b.client
@@ -878,11 +866,8 @@ async fn poll(b: &Browser, script: &str, what: &str) {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn works_offline_after_the_first_visit_and_updates_when_asked() {
     // A deployment of its own, so the test can publish a second version into it.
-    let site = std::env::temp_dir().join(format!("ck-site-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&site);
-    copy_dir(&dist(), &site);
-    let base = std::env::var("E2E_BASE").unwrap_or_else(|_| "/career-kit/".into());
-    let b = Browser::start_at(site.clone(), base, json!({})).await;
+    let site = own_deployment("site");
+    let b = Browser::start_at(site.clone(), base(), json!({})).await;
     b.open("checklist/no/business-or-job").await;
     b.wait_xpath("//select[@id='step-status']").await.select_by_value("waiting").await.unwrap();
     // The service worker takes charge and keeps what this first visit loaded.
@@ -936,9 +921,7 @@ async fn works_offline_after_the_first_visit_and_updates_when_asked() {
 async fn a_page_whose_chunk_cannot_be_fetched_says_so_and_tries_again() {
     // A deployment of its own, with the sharing pages' chunk damaged: it fails its integrity
     // check, as a file broken on the way would.
-    let site = std::env::temp_dir().join(format!("ck-chunk-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&site);
-    copy_dir(&dist(), &site);
+    let site = own_deployment("chunk");
     let chunk = std::fs::read_dir(&site).unwrap().map(|e| e.unwrap().path())
         .find(|p| p.file_name().unwrap().to_str().unwrap().starts_with("split_sharing-")).expect("the sharing chunk");
     let good = std::fs::read(&chunk).unwrap();
@@ -946,8 +929,7 @@ async fn a_page_whose_chunk_cannot_be_fetched_says_so_and_tries_again() {
     let last = bad.len() - 1;
     bad[last] ^= 0xff;
     std::fs::write(&chunk, &bad).unwrap();
-    let base = std::env::var("E2E_BASE").unwrap_or_else(|_| "/career-kit/".into());
-    let b = Browser::start_at(site.clone(), base, json!({})).await;
+    let b = Browser::start_at(site.clone(), base(), json!({})).await;
     // The page's own requests, not a service worker's copy.
     b.cdp("Network.enable", json!({})).await;
     b.cdp("Network.setBypassServiceWorker", json!({ "bypass": true })).await;

@@ -13,9 +13,8 @@
 // file's integrity. The file keeps its name: the hash in it already changes with every build
 // whose glue changes.
 import { readFileSync, writeFileSync } from "node:fs";
-import { createHash } from "node:crypto";
 import { join } from "node:path";
-import { minify } from "terser";
+import { attr, minifyModule, sri } from "./built.mjs";
 
 const dist = process.argv[2] ?? "dist";
 const file = join(dist, "index.html");
@@ -28,7 +27,6 @@ const fail = (why) => {
 const preloads = [...html.matchAll(/<link\b[^>]*\brel="?preload"?[^>]*>/g)].map((m) => m[0]);
 const wasmPreload = preloads.find((tag) => /\.wasm\b/.test(tag));
 if (!wasmPreload || preloads.length !== 1) fail("not exactly one wasm preload");
-const attr = (tag, name) => tag.match(new RegExp(`\\b${name}=("([^"]*)"|([^\\s>]+))`))?.slice(2).find((v) => v !== undefined);
 const wasm = attr(wasmPreload, "href");
 const integrity = attr(wasmPreload, "integrity");
 if (!wasm || !/^sha384-[A-Za-z0-9+/=]+$/.test(integrity ?? "")) fail("no wasm address or integrity");
@@ -52,10 +50,10 @@ const gluePreload = [...html.matchAll(/<link\b[^>]*\brel="?modulepreload"?[^>]*>
 if (gluePreload.length !== 1) fail("not exactly one modulepreload of the glue");
 const glueFile = join(dist, glue.split("/").pop());
 const source = readFileSync(glueFile, "utf8");
-const { code } = await minify(source, { module: true, compress: true, mangle: true, format: { comments: false } });
+const code = await minifyModule(source);
 if (!code || !code.includes("as default")) fail("the minified glue lost its default export");
 writeFileSync(glueFile, code);
-const glueIntegrity = `sha384-${createHash("sha384").update(code).digest("base64")}`;
+const glueIntegrity = sri(code);
 html = html.replace(gluePreload[0], gluePreload[0].replace(attr(gluePreload[0], "integrity"), glueIntegrity));
 writeFileSync(file, html);
 console.log(`loader: the wasm is fetched after the first paint, checked by ${integrity.slice(0, 20)}…; ` +

@@ -14,8 +14,8 @@ import { readFileSync, writeFileSync, readdirSync, rmSync, mkdirSync } from "nod
 import { createHash } from "node:crypto";
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
-import { minify } from "terser";
 import binaryen from "binaryen";
+import { attr, minifyModule, sri } from "./built.mjs";
 
 const dist = process.argv[2] ?? "dist";
 const input = join(process.env.CARGO_TARGET_DIR ?? "target", "wasm32-unknown-unknown/release/career-kit.wasm");
@@ -32,14 +32,24 @@ const run = (tool, args) => {
   if (shown.length) console.error(shown.join("\n"));
   if (status !== 0) fail(`${tool} failed (exit ${status})`);
 };
-const sha384 = (bytes) => `sha384-${createHash("sha384").update(bytes).digest("base64")}`;
 const short = (bytes) => createHash("sha256").update(bytes).digest("hex").slice(0, 16);
 const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
+// The WebAssembly features rustc enables by default for wasm32 (binaryen rejects the wasm
+// without them): wasm-opt's flags, and binaryen.js's bits for the same (bulk memory and
+// reference types each come as two bits there).
+const F = binaryen.Features;
+const FEATURES = [
+  ["bulk-memory", F.BulkMemory | F.BulkMemoryOpt],
+  ["nontrapping-float-to-int", F.NontrappingFPToInt],
+  ["sign-ext", F.SignExt],
+  ["mutable-globals", F.MutableGlobals],
+  ["reference-types", F.ReferenceTypes | F.CallIndirectOverlong],
+  ["multivalue", F.Multivalue],
+];
 
 // Trunk's output in index.html: the glue's modulepreload and the wasm's preload.
 const htmlFile = join(dist, "index.html");
 let html = readFileSync(htmlFile, "utf8");
-const attr = (tag, name) => tag.match(new RegExp(`\\b${name}=("([^"]*)"|([^\\s>]+))`))?.slice(2).find((v) => v !== undefined);
 const tags = (rel) => [...html.matchAll(new RegExp(`<link\\b[^>]*\\brel="?${rel}"?[^>]*>`, "g"))].map((m) => m[0]);
 const [gluePreload, ...more] = tags("modulepreload");
 const [wasmPreload, ...others] = tags("preload");
@@ -68,9 +78,9 @@ run("wasm-bindgen", ["--target=web", "--no-typescript", "--keep-lld-exports", `-
 const bindgenWasm = join(work, "bindgen/career-kit_bg.wasm");
 {
   const mod = binaryen.readBinary(readFileSync(bindgenWasm));
-  // The features index.html gives wasm-opt (the ones rustc enables for wasm32), no more.
-  const F = binaryen.Features;
-  mod.setFeatures(F.MVP | F.BulkMemory | F.BulkMemoryOpt | F.CallIndirectOverlong | F.NontrappingFPToInt | F.SignExt | F.MutableGlobals | F.ReferenceTypes | F.Multivalue);
+  // The features wasm-opt is given below, no more: binaryen.js would otherwise write
+  // encodings browsers reject.
+  mod.setFeatures(FEATURES.reduce((bits, [, bit]) => bits | bit, F.MVP));
   const suffix = " externref shim";
   const shims = new Map();
   for (let i = 0; i < mod.getNumFunctions(); i++) {
@@ -102,15 +112,12 @@ const bindgenWasm = join(work, "bindgen/career-kit_bg.wasm");
   console.log(`split: ${mended} function table entries of the main part point at wasm-bindgen's shims`);
 }
 
-// 3. wasm-opt on every part: -Oz, repeated until it converges, with the WebAssembly features
-// rustc enables by default for wasm32 (binaryen rejects the wasm without them). Trunk runs no
-// wasm-opt of its own (index.html: data-wasm-opt="0"), as its output would be thrown away.
-const level = "-Oz";
-const params = ["--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext",
-  "--enable-mutable-globals", "--enable-reference-types", "--enable-multivalue", "--converge"];
+// 3. wasm-opt on every part: -Oz, repeated until it converges, with those features. Trunk runs
+// no wasm-opt of its own (index.html: data-wasm-opt="0"), as its output would be thrown away.
+const params = ["-Oz", ...FEATURES.map(([flag]) => `--enable-${flag}`), "--converge"];
 const optimise = (from) => {
   const to = `${from}.opt`;
-  run("wasm-opt", [level, ...params, from, "-o", to]);
+  run("wasm-opt", [...params, from, "-o", to]);
   return readFileSync(to);
 };
 const main = optimise(bindgenWasm);
@@ -134,10 +141,11 @@ link = replaceOnce(link, `import { initSync } from "./main.js";`, `import { init
 link = replaceOnce(link, "const src = fetch(srcUrl);", "const src = fetch(srcUrl.url, { integrity: srcUrl.integrity });", "link module");
 for (const part of parts) {
   link = replaceOnce(link, `new URL("./${part.file}", import.meta.url)`,
-    `{ url: new URL("./${part.name}", import.meta.url), integrity: "${sha384(part.bytes)}" }`, "link module");
+    `{ url: new URL("./${part.name}", import.meta.url), integrity: "${sri(part.bytes)}" }`, "link module");
 }
 if (/new URL\("\.\/[^"]+\.wasm"/.test(link.replaceAll(/url: new URL/g, ""))) fail("a chunk the link module names was not written");
-const linkCode = (await minify(link, { module: true, compress: true, mangle: true, format: { comments: false } })).code;
+const linkCode = await minifyModule(link);
+if (!linkCode) fail("the minified link module is empty");
 
 // 5. The glue imports the link module by its new name.
 let glue = readFileSync(join(work, "bindgen/career-kit.js"), "utf8");
@@ -153,10 +161,10 @@ writeFileSync(join(dist, glueName), glue);
 writeFileSync(join(dist, wasmName), main);
 writeFileSync(join(dist, linkName), linkCode);
 for (const part of parts) writeFileSync(join(dist, part.name), part.bytes);
-const linkPreload = gluePreload.replace(attr(gluePreload, "href"), base + linkName).replace(attr(gluePreload, "integrity"), sha384(linkCode));
+const linkPreload = gluePreload.replace(attr(gluePreload, "href"), base + linkName).replace(attr(gluePreload, "integrity"), sri(linkCode));
 html = html
-  .replace(gluePreload, gluePreload.replace(attr(gluePreload, "integrity"), sha384(glue)) + linkPreload)
-  .replaceAll(attr(wasmPreload, "integrity"), sha384(main))
+  .replace(gluePreload, gluePreload.replace(attr(gluePreload, "integrity"), sri(glue)) + linkPreload)
+  .replaceAll(attr(wasmPreload, "integrity"), sri(main))
   .replaceAll(oldGlue, base + glueName)
   .replaceAll(oldWasm, base + wasmName);
 writeFileSync(htmlFile, html);

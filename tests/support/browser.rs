@@ -59,11 +59,36 @@ pub fn dist() -> PathBuf {
     dist
 }
 
+/// The sub-path the site is served under (`E2E_BASE`), as a project-page host would.
+pub fn base() -> String {
+    std::env::var("E2E_BASE").unwrap_or_else(|_| "/career-kit/".into())
+}
+
+/// A deployment of its own, which a test may change: a fresh copy of `dist/` in a temporary
+/// folder named after `name` (and this process).
+pub fn own_deployment(name: &str) -> PathBuf {
+    let site = std::env::temp_dir().join(format!("ck-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&site);
+    copy_dir(&dist(), &site);
+    site
+}
+
+fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            copy_dir(&path, &to.join(entry.file_name()));
+        } else {
+            std::fs::copy(&path, to.join(entry.file_name())).unwrap();
+        }
+    }
+}
+
 impl Browser {
     /// A fresh browser profile. `prefs` are Chromium preferences (e.g. blocking site data).
     pub async fn start(prefs: Value) -> Browser {
-        let base = std::env::var("E2E_BASE").unwrap_or_else(|_| "/career-kit/".into());
-        Self::start_at(dist(), base, prefs).await
+        Self::start_at(dist(), base(), prefs).await
     }
 
     /// A fresh browser profile, with `root` served under `base`.
