@@ -26,6 +26,12 @@ async fn home_page_renders_with_shell_and_passes_axe() {
     b.wait_xpath("//ul[contains(@class,'country-list')]//a[contains(., 'Norway')]").await;
     b.wait_xpath("//ul[contains(@class,'country-list')]//a[contains(., 'Germany')]").await;
     assert!(b.client.find(Locator::Id("boot")).await.is_err(), "the static first screen is gone once the app runs");
+    // The wasm was asked for only after the first screen's first contentful paint.
+    let times = b.js("const paint = performance.getEntriesByName('first-contentful-paint')[0]; \
+        const wasm = performance.getEntriesByType('resource').find(e => e.name.endsWith('_bg.wasm')); \
+        return [paint ? paint.startTime : null, wasm ? wasm.startTime : null]").await;
+    let (paint, wasm) = (times[0].as_f64().expect("a first contentful paint"), times[1].as_f64().expect("the wasm's download"));
+    assert!(wasm >= paint, "the wasm was asked for at {wasm} ms, before the first contentful paint at {paint} ms");
     assert_eq!(b.client.title().await.unwrap(), "Career Kit");
     // Installable: a manifest whose start address and icons stay under the sub-path.
     let manifest = b
@@ -267,7 +273,7 @@ async fn first_screen_is_meaningful_before_the_wasm_arrives() {
     // screen), by its hash, and the wasm it names is the one that was built.
     assert!(!html.contains(".wasm integrity") && !html.contains("rel=preload"), "the wasm is not preloaded");
     let loader = html.split("<script type=module>").nth(1).and_then(|r| r.split("</script>").next()).expect("the loader");
-    assert!(loader.find("requestAnimationFrame").unwrap() < loader.find("fetch(").unwrap(), "{loader}");
+    assert!(loader.find("first-contentful-paint").unwrap() < loader.find("fetch(").unwrap(), "{loader}");
     let wasm = loader.split("fetch(\"").nth(1).and_then(|r| r.split('"').next()).expect("the wasm address");
     let wasm_file = wasm.rsplit('/').next().unwrap();
     assert!(wasm_file.ends_with("_bg.wasm") && dist.join(wasm_file).exists(), "{wasm}");
@@ -946,6 +952,34 @@ async fn a_page_whose_chunk_cannot_be_fetched_says_so_and_tries_again() {
     b.click("//main//*[@role='alert']//button[contains(., 'Try again')]").await;
     b.h1("Share and keep your plan").await;
     assert!(b.client.find(Locator::XPath("//main//h1[contains(., 'could not be loaded')]")).await.is_err(), "the message is gone");
+    b.close().await;
+    let _ = std::fs::remove_dir_all(&site);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_app_that_cannot_be_fetched_says_so_on_the_first_screen() {
+    // A deployment of its own, with the app's wasm damaged by one byte: it fails its integrity
+    // check, as a file broken on the way would.
+    let site = own_deployment("wasm");
+    let wasm = std::fs::read_dir(&site).unwrap().map(|e| e.unwrap().path())
+        .find(|p| p.file_name().unwrap().to_str().unwrap().ends_with("_bg.wasm")).expect("the app's wasm");
+    let good = std::fs::read(&wasm).unwrap();
+    let mut bad = good.clone();
+    let last = bad.len() - 1;
+    bad[last] ^= 0xff;
+    std::fs::write(&wasm, &bad).unwrap();
+    let b = Browser::start_at(site.clone(), base(), json!({})).await;
+    b.open("").await;
+    // The first screen stays readable and says what went wrong, instead of loading for ever.
+    b.wait_xpath("//div[@id='boot']//*[@role='alert' and contains(., 'Career Kit could not start')]").await;
+    b.h1("Start your own business").await;
+    assert!(b.client.find(Locator::Css("#boot .spinner")).await.is_err(), "no spinner beside the message");
+    b.axe().await;
+    // The file is mended: "Try again" fetches it again and the app starts.
+    std::fs::write(&wasm, &good).unwrap();
+    b.click("//div[@id='boot']//*[@role='alert']//button[contains(., 'Try again')]").await;
+    b.wait_xpath("//nav[@aria-label='Main']//a[contains(., 'Checklist')]").await;
+    assert!(b.client.find(Locator::Id("boot")).await.is_err(), "the app replaced the first screen");
     b.close().await;
     let _ = std::fs::remove_dir_all(&site);
 }

@@ -3,10 +3,11 @@
 //
 // Trunk preloads the wasm from <head>, so its 300 KiB download starts before the first screen
 // (index.html's static home page) is painted and shares a slow connection with the style sheet
-// that screen waits for. Here the page paints first: the loader waits for the first frame,
-// then fetches the wasm (checked by the same sha384 integrity Trunk computed) while it imports
-// the JavaScript glue (still preloaded with its integrity, as it is small and the app needs it
-// first). A tab opened in the background does not paint, so it does not wait.
+// that screen waits for. Here the page paints first: the loader waits for the first contentful
+// paint, then fetches the wasm (checked by the same sha384 integrity Trunk computed) and
+// compiles it while it imports the JavaScript glue (still preloaded with its integrity, as it is
+// small and the app needs it first). A tab opened in the background does not paint, so it does
+// not wait. If the wasm cannot be had, the first screen says so.
 //
 // It also minifies wasm-bindgen's JavaScript glue, which Trunk 0.21 leaves as it is (its
 // minifier cannot read `export { … as default }`), and gives the glue's modulepreload the new
@@ -37,10 +38,42 @@ const glue = loaders[0][1].match(/import init, \* as bindings from '([^']+\.js)'
 if (!glue || !loaders[0][1].includes(`module_or_path: '${wasm}'`)) fail("an unknown loader");
 
 const script = [
-  `if (document.visibilityState === "visible") await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted)));`,
-  `const wasm = fetch(${JSON.stringify(wasm)}, { integrity: ${JSON.stringify(integrity)} });`,
+  // Wait for the first screen's first contentful paint, not just the next frame: a frame is
+  // painted (presented) a little after its callbacks run, and a download asked for before that
+  // moment shares the network with the paint that the page's first impression waits for.
+  `try {`,
+  `await new Promise((painted) => {`,
+  `  if (document.visibilityState !== "visible") return painted();`,
+  `  if (!PerformanceObserver.supportedEntryTypes?.includes("paint")) return requestAnimationFrame(() => setTimeout(painted));`,
+  `  new PerformanceObserver((list, seen) => {`,
+  `    if (list.getEntriesByName("first-contentful-paint").length) { seen.disconnect(); painted(); }`,
+  `  }).observe({ type: "paint", buffered: true });`,
+  `  addEventListener("visibilitychange", painted, { once: true });`,
+  `  setTimeout(painted, 3000);`,
+  `});`,
+  // Compiled from its bytes, not streamed: a download checked by its integrity is handed over
+  // only once it is whole, so streaming gains nothing, and the browser then reads the module on
+  // the page's own thread; WebAssembly.compile reads it on another.
+  `const wasm = fetch(${JSON.stringify(wasm)}, { integrity: ${JSON.stringify(integrity)} })`,
+  `  .then((response) => { if (!response.ok) throw new Error(response.status); return response.arrayBuffer(); })`,
+  `  .then((bytes) => WebAssembly.compile(bytes));`,
   `const { default: init } = await import(${JSON.stringify(glue)});`,
   `await init({ module_or_path: wasm });`,
+  // A download that fails (no network, a damaged file) says so on the first screen, which is in
+  // English as that screen is, and offers to try again, rather than loading for ever.
+  `} catch (error) {`,
+  `  const line = document.querySelector("#boot .loading");`,
+  `  if (line) {`,
+  `    const again = Object.assign(document.createElement("button"), { type: "button", className: "secondary", textContent: "Try again" });`,
+  // A damaged copy may sit in the browser's cache (hashed files are kept for a year): ask the
+  // server for the file again before reloading.
+  `    again.addEventListener("click", () => fetch(${JSON.stringify(wasm)}, { cache: "reload" }).catch(() => {}).finally(() => location.reload()));`,
+  `    line.replaceChildren("Career Kit could not start. Check your internet connection, then try again. ", again);`,
+  `    line.className = "problem";`,
+  `    line.setAttribute("role", "alert");`,
+  `  }`,
+  `  throw error;`,
+  `}`,
 ].join("\n");
 html = html.replace(wasmPreload, "").replace(loaders[0][0], `<script type=module>${script}</script>`);
 

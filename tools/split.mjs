@@ -37,6 +37,9 @@ const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
 // The WebAssembly features rustc enables by default for wasm32 (binaryen rejects the wasm
 // without them): wasm-opt's flags, and binaryen.js's bits for the same (bulk memory and
 // reference types each come as two bits there).
+// WASM_NAMES=1 keeps the functions' names, so a profiler shows them (a bigger download: for
+// measuring, not for a deployment).
+const KEEP_NAMES = process.env.WASM_NAMES === "1";
 const F = binaryen.Features;
 const FEATURES = [
   ["bulk-memory", F.BulkMemory | F.BulkMemoryOpt],
@@ -77,6 +80,7 @@ run("wasm-bindgen", ["--target=web", "--no-typescript", "--keep-lld-exports", `-
 // "function signature mismatch" (leptos-rs/leptos#4347). Point those table entries at the shims.
 const bindgenWasm = join(work, "bindgen/career-kit_bg.wasm");
 {
+  binaryen.setDebugInfo(KEEP_NAMES);
   const mod = binaryen.readBinary(readFileSync(bindgenWasm));
   // The features wasm-opt is given below, no more: binaryen.js would otherwise write
   // encodings browsers reject.
@@ -114,7 +118,7 @@ const bindgenWasm = join(work, "bindgen/career-kit_bg.wasm");
 
 // 3. wasm-opt on every part: -Oz, repeated until it converges, with those features. Trunk runs
 // no wasm-opt of its own (index.html: data-wasm-opt="0"), as its output would be thrown away.
-const params = ["-Oz", ...FEATURES.map(([flag]) => `--enable-${flag}`), "--converge"];
+const params = ["-Oz", ...FEATURES.map(([flag]) => `--enable-${flag}`), "--converge", ...(KEEP_NAMES ? ["-g"] : [])];
 const optimise = (from) => {
   const to = `${from}.opt`;
   run("wasm-opt", [...params, from, "-o", to]);
