@@ -34,12 +34,12 @@ const run = (tool, args) => {
 };
 const short = (bytes) => createHash("sha256").update(bytes).digest("hex").slice(0, 16);
 const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
-// The WebAssembly features rustc enables by default for wasm32 (binaryen rejects the wasm
-// without them): wasm-opt's flags, and binaryen.js's bits for the same (bulk memory and
-// reference types each come as two bits there).
 // WASM_NAMES=1 keeps the functions' names, so a profiler shows them (a bigger download: for
 // measuring, not for a deployment).
 const KEEP_NAMES = process.env.WASM_NAMES === "1";
+// The WebAssembly features rustc enables by default for wasm32 (binaryen rejects the wasm
+// without them): wasm-opt's flags, and binaryen.js's bits for the same (bulk memory and
+// reference types each come as two bits there).
 const F = binaryen.Features;
 const FEATURES = [
   ["bulk-memory", F.BulkMemory | F.BulkMemoryOpt],
