@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use fantoccini::Locator;
 use serde_json::{json, Value};
-use support::browser::{base, dist, own_deployment, Browser};
+use support::browser::{base, damage, dist, own_deployment, Browser};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn home_page_renders_with_shell_and_passes_axe() {
@@ -928,13 +928,7 @@ async fn a_page_whose_chunk_cannot_be_fetched_says_so_and_tries_again() {
     // A deployment of its own, with the sharing pages' chunk damaged: it fails its integrity
     // check, as a file broken on the way would.
     let site = own_deployment("chunk");
-    let chunk = std::fs::read_dir(&site).unwrap().map(|e| e.unwrap().path())
-        .find(|p| p.file_name().unwrap().to_str().unwrap().starts_with("split_sharing-")).expect("the sharing chunk");
-    let good = std::fs::read(&chunk).unwrap();
-    let mut bad = good.clone();
-    let last = bad.len() - 1;
-    bad[last] ^= 0xff;
-    std::fs::write(&chunk, &bad).unwrap();
+    let (chunk, good) = damage(&site, |name| name.starts_with("split_sharing-"));
     let b = Browser::start_at(site.clone(), base(), json!({})).await;
     // The page's own requests, not a service worker's copy.
     b.cdp("Network.enable", json!({})).await;
@@ -961,13 +955,7 @@ async fn an_app_that_cannot_be_fetched_says_so_on_the_first_screen() {
     // A deployment of its own, with the app's wasm damaged by one byte: it fails its integrity
     // check, as a file broken on the way would.
     let site = own_deployment("wasm");
-    let wasm = std::fs::read_dir(&site).unwrap().map(|e| e.unwrap().path())
-        .find(|p| p.file_name().unwrap().to_str().unwrap().ends_with("_bg.wasm")).expect("the app's wasm");
-    let good = std::fs::read(&wasm).unwrap();
-    let mut bad = good.clone();
-    let last = bad.len() - 1;
-    bad[last] ^= 0xff;
-    std::fs::write(&wasm, &bad).unwrap();
+    let (wasm, good) = damage(&site, |name| name.ends_with("_bg.wasm"));
     let b = Browser::start_at(site.clone(), base(), json!({})).await;
     b.open("").await;
     // The first screen stays readable and says what went wrong, instead of loading for ever.

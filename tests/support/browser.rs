@@ -73,6 +73,19 @@ pub fn own_deployment(name: &str) -> PathBuf {
     site
 }
 
+/// Damages the one file of `site` whose name `is_it` picks (its last byte flipped, so it fails
+/// its integrity check, as a file broken on the way would); returns its path and good bytes.
+pub fn damage(site: &std::path::Path, is_it: impl Fn(&str) -> bool) -> (PathBuf, Vec<u8>) {
+    let file = std::fs::read_dir(site).unwrap().map(|e| e.unwrap().path())
+        .find(|p| is_it(p.file_name().unwrap().to_str().unwrap())).expect("the file to damage");
+    let good = std::fs::read(&file).unwrap();
+    let mut bad = good.clone();
+    let last = bad.len() - 1;
+    bad[last] ^= 0xff;
+    std::fs::write(&file, &bad).unwrap();
+    (file, good)
+}
+
 fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
     std::fs::create_dir_all(to).unwrap();
     for entry in std::fs::read_dir(from).unwrap().flatten() {
