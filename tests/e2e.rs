@@ -960,7 +960,7 @@ async fn an_app_that_cannot_be_fetched_says_so_on_the_first_screen() {
     b.open("").await;
     // The first screen stays readable and says what went wrong, instead of loading for ever.
     b.wait_xpath("//div[@id='boot']//*[@role='alert' and contains(., 'Career Kit could not start')]").await;
-    b.h1("Start your own business").await;
+    b.wait_xpath("//main[@id='boot-main']/h1[contains(., 'Start your own business')]").await;
     assert!(b.client.find(Locator::Css("#boot .spinner")).await.is_err(), "no spinner beside the message");
     b.axe().await;
     // The file is mended: "Try again" fetches it again and the app starts.

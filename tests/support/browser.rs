@@ -201,8 +201,10 @@ impl Browser {
         }
     }
 
+    /// Waits for the app's page heading (not the static first screen's, which index.html shows
+    /// until the app runs).
     pub async fn h1(&self, contains: &str) {
-        self.wait_xpath(&format!("//main//h1[contains(., \"{contains}\")]")).await;
+        self.wait_xpath(&format!("//main[@id='main']//h1[contains(., \"{contains}\")]")).await;
     }
 
     pub async fn wait_path(&self, want: &str) {
