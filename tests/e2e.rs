@@ -401,7 +401,7 @@ async fn a_first_journey_by_keyboard_profile_then_checklist() {
     use fantoccini::key::Key;
     let b = Browser::start(json!({})).await;
     b.open("").await;
-    b.wait_xpath("//section[contains(@class,'welcome')]").await;
+    b.wait_xpath("//main[@id='main']//section[contains(@class,'welcome')]").await;
     b.axe().await;
     // Keyboard only: Tab to the questions, Enter.
     b.tab_to("Answer the questions").await;
