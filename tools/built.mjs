@@ -3,6 +3,10 @@
 import { createHash } from "node:crypto";
 import { minify } from "terser";
 
+/** The `<link>` tags of an HTML text whose `rel` is this one, quoted or not. */
+export const links = (html, rel) =>
+  [...html.matchAll(new RegExp(`<link\\b[^>]*\\brel="?${rel}"?[^>]*>`, "g"))].map((m) => m[0]);
+
 /** An attribute's value in an HTML tag, quoted or not (Trunk minifies the HTML). */
 export const attr = (tag, name) =>
   tag.match(new RegExp(`\\b${name}=("([^"]*)"|([^\\s>]+))`))?.slice(2).find((v) => v !== undefined);

@@ -15,7 +15,7 @@
 // whose glue changes.
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { attr, minifyModule, sri } from "./built.mjs";
+import { attr, links, minifyModule, sri } from "./built.mjs";
 
 const dist = process.argv[2] ?? "dist";
 const file = join(dist, "index.html");
@@ -25,7 +25,7 @@ const fail = (why) => {
   process.exit(1);
 };
 
-const preloads = [...html.matchAll(/<link\b[^>]*\brel="?preload"?[^>]*>/g)].map((m) => m[0]);
+const preloads = links(html, "preload");
 const wasmPreload = preloads.find((tag) => /\.wasm\b/.test(tag));
 if (!wasmPreload || preloads.length !== 1) fail("not exactly one wasm preload");
 const wasm = attr(wasmPreload, "href");
@@ -78,8 +78,7 @@ const script = [
 html = html.replace(wasmPreload, "").replace(loaders[0][0], `<script type=module>${script}</script>`);
 
 // The glue's modulepreload (tools/split.mjs adds one for the link module that loads chunks).
-const gluePreload = [...html.matchAll(/<link\b[^>]*\brel="?modulepreload"?[^>]*>/g)].map((m) => m[0])
-  .filter((tag) => attr(tag, "href") === glue);
+const gluePreload = links(html, "modulepreload").filter((tag) => attr(tag, "href") === glue);
 if (gluePreload.length !== 1) fail("not exactly one modulepreload of the glue");
 const glueFile = join(dist, glue.split("/").pop());
 const source = readFileSync(glueFile, "utf8");

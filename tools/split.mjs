@@ -15,7 +15,7 @@ import { createHash } from "node:crypto";
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import binaryen from "binaryen";
-import { attr, minifyModule, sri } from "./built.mjs";
+import { attr, links, minifyModule, sri } from "./built.mjs";
 
 const dist = process.argv[2] ?? "dist";
 const input = join(process.env.CARGO_TARGET_DIR ?? "target", "wasm32-unknown-unknown/release/career-kit.wasm");
@@ -53,9 +53,8 @@ const FEATURES = [
 // Trunk's output in index.html: the glue's modulepreload and the wasm's preload.
 const htmlFile = join(dist, "index.html");
 let html = readFileSync(htmlFile, "utf8");
-const tags = (rel) => [...html.matchAll(new RegExp(`<link\\b[^>]*\\brel="?${rel}"?[^>]*>`, "g"))].map((m) => m[0]);
-const [gluePreload, ...more] = tags("modulepreload");
-const [wasmPreload, ...others] = tags("preload");
+const [gluePreload, ...more] = links(html, "modulepreload");
+const [wasmPreload, ...others] = links(html, "preload");
 if (!gluePreload || more.length || !wasmPreload || others.length) fail("index.html is not Trunk 0.21's output (one modulepreload, one preload)");
 const oldGlue = attr(gluePreload, "href");
 const oldWasm = attr(wasmPreload, "href");
