@@ -279,6 +279,10 @@ async fn first_screen_is_meaningful_before_the_wasm_arrives() {
     assert!(wasm_file.ends_with("_bg.wasm") && dist.join(wasm_file).exists(), "{wasm}");
     let integrity = loader.split("integrity: \"").nth(1).and_then(|r| r.split('"').next()).expect("the wasm's integrity");
     assert_eq!(integrity, sri_sha384(&std::fs::read(dist.join(wasm_file)).unwrap()), "the loader checks the wasm by its hash");
+    // The glue asks V8 to compile all its functions with the module, off the page's thread.
+    let glue = loader.split("await import(\"").nth(1).and_then(|r| r.split('"').next()).expect("the glue's address");
+    let glue = std::fs::read_to_string(dist.join(glue.rsplit('/').next().unwrap())).unwrap();
+    assert!(glue.starts_with("//# allFunctionsCalledOnLoad\n"), "the glue's compile hint");
     // Every page but the home page is in a chunk of its own: the link module that loads the
     // chunks is preloaded (with integrity, checked above) and fetches each chunk by its hash.
     let link_file = std::fs::read_dir(&dist).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap())

@@ -82,7 +82,12 @@ const gluePreload = links(html, "modulepreload").filter((tag) => attr(tag, "href
 if (gluePreload.length !== 1) fail("not exactly one modulepreload of the glue");
 const glueFile = join(dist, glue.split("/").pop());
 const source = readFileSync(glueFile, "utf8");
-const code = await minifyModule(source);
+// V8's explicit compile hint: every function of the glue is compiled when the module is, off
+// the page's thread as the module streams in, instead of one by one on the page's thread the
+// first time the wasm calls it during start-up (in 4x-CPU traces, the JavaScript compiled on the
+// page's thread after the first paint fell from 30-82 ms to 16-39 ms). Browsers that do not
+// know the hint read a comment.
+const code = "//# allFunctionsCalledOnLoad\n" + await minifyModule(source);
 if (!code || !code.includes("as default")) fail("the minified glue lost its default export");
 writeFileSync(glueFile, code);
 const glueIntegrity = sri(code);
