@@ -87,8 +87,9 @@ const source = readFileSync(glueFile, "utf8");
 // first time the wasm calls it during start-up (in 4x-CPU traces, the JavaScript compiled on the
 // page's thread after the first paint fell from 30-82 ms to 16-39 ms). Browsers that do not
 // know the hint read a comment.
-const code = "//# allFunctionsCalledOnLoad\n" + await minifyModule(source);
-if (!code || !code.includes("as default")) fail("the minified glue lost its default export");
+const minified = await minifyModule(source);
+if (!minified?.includes("as default")) fail("the minified glue lost its default export");
+const code = "//# allFunctionsCalledOnLoad\n" + minified;
 writeFileSync(glueFile, code);
 const glueIntegrity = sri(code);
 html = html.replace(gluePreload[0], gluePreload[0].replace(attr(gluePreload[0], "integrity"), glueIntegrity));
