@@ -19,6 +19,8 @@ serve: setup
 ## Every test: native domain tests, browser tests in headless Chromium, end-to-end tests
 ## against the release build, and the size budget.
 test: setup-test
+	@echo "== 0/4 formatting (cargo fmt --check; rustfmt.toml) =="
+	cargo fmt --check
 	@echo "== 1/4 native tests (domain, content validation) =="
 	@s=$$SECONDS; cargo test --lib; echo "native layer: $$((SECONDS - s)) s"
 	@echo "== 2/4 browser tests (wasm-bindgen-test, headless Chromium) =="

@@ -5,8 +5,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use syntax::{encode_forms, placeholders};
 use std::fmt::Write;
+use syntax::{encode_forms, placeholders};
 
 /// Placeholders and the packing of plural forms, as the app reads them.
 #[path = "src/domain/i18n/syntax.rs"]
@@ -17,9 +17,7 @@ fn main() {
     println!("cargo:rerun-if-changed=build.rs");
     println!("cargo:rerun-if-changed=src/domain/i18n/syntax.rs");
     // A split build (`make dist`): the linker keeps the relocations tools/split.mjs needs.
-    if std::env::var_os("CARGO_FEATURE_SPLIT").is_some()
-        && std::env::var("CARGO_CFG_TARGET_ARCH").as_deref() == Ok("wasm32")
-    {
+    if std::env::var_os("CARGO_FEATURE_SPLIT").is_some() && std::env::var("CARGO_CFG_TARGET_ARCH").as_deref() == Ok("wasm32") {
         println!("cargo:rustc-link-arg-bin=career-kit=--emit-relocs");
     }
     let source = std::fs::read_to_string("content/ui/en.toml").expect("content/ui/en.toml");
@@ -52,10 +50,7 @@ fn main() {
             }
             _ => panic!("content/ui/en.toml: {key} must be a text or a table of plural forms"),
         };
-        let names: BTreeSet<String> = texts
-            .iter()
-            .flat_map(|t| placeholders(t).unwrap_or_else(|e| panic!("content/ui/en.toml: {key}: {e}")))
-            .collect();
+        let names: BTreeSet<String> = texts.iter().flat_map(|t| placeholders(t).unwrap_or_else(|e| panic!("content/ui/en.toml: {key}: {e}"))).collect();
         // Parameters in the alphabetical order of their names (`#` aside): stable when the
         // English is reworded.
         let mut names: Vec<String> = names.into_iter().collect();

@@ -1,120 +1,16 @@
-//! The app: shared state, the shell and the router.
+//! The app's shell: the frame of every page (header, notices, main, footer), the router and
+//! focus after navigation. The shared state is in `crate::state`.
 
-use leptos::prelude::*;
 use crate::router::{use_page, Router};
+use leptos::prelude::*;
 
+use crate::components::focus::{focus, focus_in_place};
 use crate::components::share::CopyPageLink;
 use crate::components::shell::{Footer, Header, Notices};
 use crate::domain::i18n::{self, tr};
-use crate::domain::state::SavedState;
-use crate::language::{self, Ui};
-use crate::packs::Packs;
 use crate::pages;
 use crate::routes::Page;
-use crate::storage::web::Persistence;
-use crate::storage::{Mode, Notice};
-
-/// What every page shares. `Copy`, so components take it from context freely.
-#[derive(Clone, Copy)]
-pub struct AppState {
-    /// Everything the user has saved; every change is written to the device (debounced).
-    pub saved: RwSignal<SavedState>,
-    /// Storage notices the user has not dismissed.
-    pub notices: RwSignal<Vec<Notice>>,
-    /// How saving works on this page load.
-    pub mode: RwSignal<Mode>,
-    pub packs: Packs,
-    /// The interface language (content follows it where a pack is translated).
-    pub ui: Ui,
-    /// A new version of the app, waiting to be switched to.
-    pub updates: crate::offline::Updates,
-    persistence: StoredValue<Persistence, LocalStorage>,
-}
-
-/// The first half of [`AppState`]: storage opened and the saved state loaded, the language
-/// and the downloads not yet started. `start` makes the two halves in separate tasks.
-pub struct OpenedStorage {
-    saved: RwSignal<SavedState>,
-    notices: RwSignal<Vec<Notice>>,
-    mode: RwSignal<Mode>,
-    persistence: Persistence,
-}
-
-impl OpenedStorage {
-    /// Opens storage, loads the saved state and starts saving every change.
-    pub fn open() -> Self {
-        let notices = RwSignal::new(Vec::new());
-        let (persistence, state, opening) =
-            Persistence::open(move |notice| notices.update(|n| add_notice(n, notice)));
-        notices.set(opening);
-        let saved = RwSignal::new(state);
-        let mode = RwSignal::new(persistence.mode());
-        // The one effect that saves: every change of `saved` goes to storage, debounced.
-        let p = persistence.clone();
-        Effect::new(move |_| saved.with(|s| p.schedule(s.clone())));
-        persistence.watch_page(move |newer| saved.set(newer));
-        OpenedStorage { saved, notices, mode, persistence }
-    }
-
-    /// Chooses the language and starts downloading its texts.
-    pub fn finish(self) -> AppState {
-        let OpenedStorage { saved, notices, mode, persistence } = self;
-        // The language: an adviser's link first, then the saved choice, then the browser's.
-        let link = language::link_language();
-        let chosen = saved.with_untracked(|s| s.settings.language.clone());
-        let start = i18n::negotiate(link.as_deref(), chosen.as_deref(), &language::browser_languages());
-        if link.as_deref().and_then(i18n::supported) == Some(start) && chosen.as_deref() != Some(start.code) {
-            saved.update(|s| s.settings.language = Some(start.code.to_string()));
-        }
-        let packs = Packs::new();
-        let ui = Ui::new(packs, start);
-        AppState { saved, notices, mode, packs, ui, updates: Default::default(), persistence: StoredValue::new_local(persistence) }
-    }
-}
-
-impl AppState {
-    /// Opens storage, loads the saved state, starts saving every change, chooses the language
-    /// and starts downloading its texts.
-    pub fn new() -> Self {
-        OpenedStorage::open().finish()
-    }
-
-    /// The interface language's code (reactive); content packs are asked for in it.
-    pub fn language(&self) -> &'static str {
-        self.ui.installed.get().unwrap_or(i18n::ENGLISH).code
-    }
-
-    /// Writes a waiting change now (used by tests and before leaving).
-    pub fn flush(&self) {
-        self.persistence.with_value(|p| p.flush());
-    }
-
-    /// Deletes everything Career Kit keeps on this device and starts afresh.
-    pub fn delete_everything(&self) -> Result<(), String> {
-        self.persistence
-            .with_value(|p| p.delete_everything())
-            .map_err(|e| format!("{e:?}"))?;
-        self.saved.set(SavedState::default());
-        Ok(())
-    }
-}
-
-impl Default for AppState {
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
-/// Adds a notice unless the same one is already showing.
-fn add_notice(list: &mut Vec<Notice>, notice: Notice) {
-    if !list.contains(&notice) {
-        list.push(notice);
-    }
-}
-
-pub fn use_app() -> AppState {
-    expect_context::<AppState>()
-}
+use crate::state::AppState;
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -147,14 +43,20 @@ pub fn App() -> impl IntoView {
     });
     move || match ui.installed.get() {
         Some(_) => view! { <Frame /> }.into_any(),
-        None => ui.failed.get().map(|reason| view! {
-            // No catalog yet, so this one message is in English.
-            <div class="problem" role="alert">
-                <p>"Career Kit could not load its texts. Check your internet connection and try again."</p>
-                <p class="detail">{reason}</p>
-                <button type="button" on:click=move |_| { ui.failed.set(None); state.packs.retry(); ui.wanted.update(|_| {}); }>"Try again"</button>
-            </div>
-        }).into_any(),
+        None => ui
+            .failed
+            .get()
+            .map(|reason| {
+                view! {
+                    // No catalog yet, so this one message is in English.
+                    <div class="problem" role="alert">
+                        <p>"Career Kit could not load its texts. Check your internet connection and try again."</p>
+                        <p class="detail">{reason}</p>
+                        <button type="button" on:click=move |_| { ui.failed.set(None); state.packs.retry(); ui.wanted.update(|_| {}); }>"Try again"</button>
+                    </div>
+                }
+            })
+            .into_any(),
     }
 }
 
@@ -233,27 +135,6 @@ fn FocusOnNavigate() -> impl IntoView {
 
 fn focus_main() {
     focus("main");
-}
-
-/// Moves keyboard focus to the element with this id, if there is one (scrolling it into view).
-pub fn focus(id: &str) {
-    if let Some(e) = element(id) {
-        let _ = e.focus();
-    }
-}
-
-/// Moves keyboard focus to the element with this id without scrolling.
-fn focus_in_place(id: &str) {
-    if let Some(e) = element(id) {
-        let options = web_sys::FocusOptions::new();
-        options.set_prevent_scroll(true);
-        let _ = e.focus_with_options(&options);
-    }
-}
-
-fn element(id: &str) -> Option<web_sys::HtmlElement> {
-    use wasm_bindgen::JsCast;
-    document().get_element_by_id(id)?.dyn_into().ok()
 }
 
 /// The skip link: with a `<base href>` a plain `#main` would resolve to the home page, so focus

@@ -1,15 +1,16 @@
-//! The interface language in the browser: which one to start in, downloading its catalog,
-//! `<html lang dir>`, the switch in the header, and names of languages and countries written
-//! in the interface language (from the browser's own `Intl.DisplayNames`, so no list of names
-//! is downloaded).
+//! The interface language in the browser, and its one owner, [`Ui`]: which language to start
+//! in, switching (and saving the choice), downloading its catalog, `<html lang dir>`, and names
+//! of languages and countries written in the interface language (from the browser's own
+//! `Intl.DisplayNames`, so no list of names is downloaded). The switch and the list the user
+//! picks from are views, in `crate::components::language`.
 
 use std::cell::RefCell;
 
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
-use crate::app::use_app;
-use crate::domain::i18n::{self, tr, Catalog, Language, Texts, LANGUAGES};
+use crate::domain::i18n::{self, Catalog, Language, Texts};
+use crate::domain::state::SavedState;
 use crate::packs::{fetch_text, Load};
 use crate::routes::base;
 
@@ -72,6 +73,33 @@ pub struct Ui {
 }
 
 impl Ui {
+    /// The language to start in: an adviser's link first, then the saved choice, then the
+    /// browser's. A link's language that wins is saved as the choice (as before).
+    pub fn start(packs: crate::packs::Packs, saved: RwSignal<SavedState>) -> Ui {
+        let link = link_language();
+        let chosen = saved.with_untracked(|s| s.settings.language.clone());
+        let start = i18n::negotiate(link.as_deref(), chosen.as_deref(), &browser_languages());
+        if link.as_deref().and_then(i18n::supported) == Some(start) && chosen.as_deref() != Some(start.code) {
+            saved.update(|s| s.choose_language(start.code));
+        }
+        Ui::new(packs, start)
+    }
+
+    /// The code of the language the interface is in (reactive); English until a catalog is in.
+    pub fn code(&self) -> &'static str {
+        self.installed.get().unwrap_or(i18n::ENGLISH).code
+    }
+
+    /// Switches to the language with this code and saves the choice; an unknown code changes
+    /// nothing.
+    pub fn choose(&self, saved: RwSignal<SavedState>, code: &str) {
+        if let Some(lang) = i18n::language(code) {
+            forget_link_language();
+            saved.update(|s| s.choose_language(lang.code));
+            self.wanted.set(lang);
+        }
+    }
+
     /// Starts in `wanted`, downloading catalogs as the choice changes.
     pub fn new(packs: crate::packs::Packs, wanted: &'static Language) -> Ui {
         let ui = Ui { installed: RwSignal::new(None), wanted: RwSignal::new(wanted), failed: RwSignal::new(None) };
@@ -116,56 +144,6 @@ impl Ui {
             });
         });
         ui
-    }
-}
-
-/// The language switch: every language in its own name. Reachable from every page (it is in
-/// the header); the choice is saved and applied without reloading.
-#[component]
-pub fn LanguageSwitch() -> impl IntoView {
-    let app = use_app();
-    let now = app.ui.wanted.get_untracked();
-    let options = LANGUAGES
-        .iter()
-        .map(|l| {
-            view! { <option value=l.code lang=l.code dir=if l.rtl { "rtl" } else { "ltr" } selected=l == now>{l.name}</option> }
-        })
-        .collect_view();
-    view! {
-        <div class="language-switch">
-            <label for="language-select">
-                // A globe drawn in the page (an emoji needs a font that not every phone has).
-                <svg aria-hidden="true" class="globe" width="18" height="18" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2">
-                    <circle cx="12" cy="12" r="10" /><path d="M2 12h20M12 2a15 15 0 0 1 0 20M12 2a15 15 0 0 0 0 20" />
-                </svg>
-                " "{tr::language()}
-            </label>
-            <select id="language-select" on:change=move |ev| choose(&event_target_value(&ev))>{options}</select>
-        </div>
-    }
-}
-
-/// Switches the interface to the language with this code, and saves the choice.
-pub fn choose(code: &str) {
-    let app = use_app();
-    if let Some(lang) = i18n::language(code) {
-        forget_link_language();
-        app.saved.update(|s| s.settings.language = Some(lang.code.to_string()));
-        app.ui.wanted.set(lang);
-    }
-}
-
-/// Every language as a button in its own name (on the settings page).
-#[component]
-pub fn LanguageList() -> impl IntoView {
-    let now = i18n::current();
-    view! {
-        <ul class="language-list">
-            {LANGUAGES.iter().map(|l| view! {
-                <li><button type="button" class="secondary" lang=l.code dir=if l.rtl { "rtl" } else { "ltr" }
-                    aria-pressed=(l == now).to_string() on:click=move |_| choose(l.code)>{l.name}</button></li>
-            }).collect_view()}
-        </ul>
     }
 }
 

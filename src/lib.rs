@@ -26,6 +26,8 @@ pub mod packs;
 pub mod pages;
 #[cfg(target_arch = "wasm32")]
 pub mod router;
+#[cfg(target_arch = "wasm32")]
+pub mod state;
 
 /// Starts the app in the page. The static first screen stays until the interface texts are
 /// downloaded, then the app replaces it.
@@ -43,7 +45,7 @@ pub fn start() {
         || {
             // The app's state lives as long as the page: its owner is never dropped.
             let owner = Owner::new();
-            let storage = owner.with(app::OpenedStorage::open);
+            let storage = owner.with(state::OpenedStorage::open);
             set_timeout(
                 move || {
                     let state = owner.with(|| storage.finish());

@@ -91,11 +91,7 @@ impl Packs {
             Load::Failed(e) => return Some(Load::Failed(e)),
         };
         let entry = index.packs.iter().find(|p| p.id == country)?;
-        let (lang, file) = entry
-            .files
-            .get_key_value(language)
-            .or_else(|| entry.files.get_key_value("en"))
-            .or_else(|| entry.files.iter().next())?;
+        let (lang, file) = entry.files.get_key_value(language).or_else(|| entry.files.get_key_value("en")).or_else(|| entry.files.iter().next())?;
         let key = format!("{country}.{lang}");
         if let Some(state) = self.packs.with(|p| p.get(&key).cloned()) {
             return Some(state);
@@ -112,10 +108,13 @@ impl Packs {
             });
             let result = fetch_json::<Pack>(url).await;
             packs.update(|p| {
-                p.insert(key, match result {
-                    Ok(pack) => Load::Ready(Arc::new(pack)),
-                    Err(e) => Load::Failed(e),
-                });
+                p.insert(
+                    key,
+                    match result {
+                        Ok(pack) => Load::Ready(Arc::new(pack)),
+                        Err(e) => Load::Failed(e),
+                    },
+                );
             });
         });
         Some(Load::Loading)

@@ -13,10 +13,16 @@ pub enum Page {
     Home,
     /// The checklist, of one country if given.
     Checklist(Option<String>),
-    Step { country: String, step: String },
+    Step {
+        country: String,
+        step: String,
+    },
     /// The resource bank, of one country if given.
     Resources(Option<String>),
-    Resource { country: String, id: String },
+    Resource {
+        country: String,
+        id: String,
+    },
     Settings,
     /// "About you and your business": the profile questions.
     Profile,
@@ -31,7 +37,10 @@ pub enum Page {
     /// The plan of one country, laid out for printing on A4.
     PrintPlan(String),
     /// One step as an appointment pack: what to bring and ask, for printing.
-    Appointment { country: String, step: String },
+    Appointment {
+        country: String,
+        step: String,
+    },
     /// Courses on this device: make one, open a file, the list.
     Courses,
     /// A course, as a participant's checklist.

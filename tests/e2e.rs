@@ -10,6 +10,7 @@ use std::time::Duration;
 use fantoccini::Locator;
 use serde_json::{json, Value};
 use support::browser::{base, damage, dist, own_deployment, Browser};
+use support::pages::*;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn home_page_renders_with_shell_and_passes_axe() {
@@ -27,9 +28,11 @@ async fn home_page_renders_with_shell_and_passes_axe() {
     b.wait_xpath("//ul[contains(@class,'country-list')]//a[contains(., 'Germany')]").await;
     assert!(b.client.find(Locator::Id("boot")).await.is_err(), "the static first screen is gone once the app runs");
     // The wasm was asked for only after the first screen's first contentful paint.
-    let times = b.js("const paint = performance.getEntriesByName('first-contentful-paint')[0]; \
+    let times = b
+        .js("const paint = performance.getEntriesByName('first-contentful-paint')[0]; \
         const wasm = performance.getEntriesByType('resource').find(e => e.name.endsWith('_bg.wasm')); \
-        return [paint ? paint.startTime : null, wasm ? wasm.startTime : null]").await;
+        return [paint ? paint.startTime : null, wasm ? wasm.startTime : null]")
+        .await;
     let (paint, wasm) = (times[0].as_f64().expect("a first contentful paint"), times[1].as_f64().expect("the wasm's download"));
     assert!(wasm >= paint, "the wasm was asked for at {wasm} ms, before the first contentful paint at {paint} ms");
     assert_eq!(b.client.title().await.unwrap(), "Career Kit");
@@ -189,8 +192,8 @@ async fn progress_survives_a_reload() {
     tokio::time::sleep(Duration::from_millis(100)).await;
     let focused: Value = b.client.execute("return document.activeElement.type", vec![]).await.unwrap();
     assert_eq!(focused, json!("checkbox"), "focus stays on the ticked task");
-    // Typing pauses are debounced; wait past the debounce, then reload.
-    tokio::time::sleep(Duration::from_millis(900)).await;
+    // Typing pauses are debounced: wait until the save has happened, then reload.
+    wait_saved(&b, "JSON.stringify(data.progress).includes('\"tasks\":[\"')").await;
     b.client.refresh().await.unwrap();
     let checked = b.wait_xpath(task).await.prop("checked").await.unwrap();
     assert_eq!(checked.as_deref(), Some("true"), "the ticked task is still ticked after a reload");
@@ -200,7 +203,7 @@ async fn progress_survives_a_reload() {
     let note = b.wait_xpath("//textarea[@id='step-note']").await;
     note.send_keys("Asked three cafés; two said yes").await.unwrap();
     b.wait_xpath("//select[@id='step-status']").await.select_by_value("done").await.unwrap();
-    tokio::time::sleep(Duration::from_millis(900)).await;
+    wait_saved(&b, "JSON.stringify(data.progress).includes('Asked three caf') && JSON.stringify(data.progress).includes('\"done\"')").await;
     b.client.refresh().await.unwrap();
     let note = b.wait_xpath("//textarea[@id='step-note']").await.prop("value").await.unwrap();
     assert_eq!(note.as_deref(), Some("Asked three cafés; two said yes"));
@@ -220,11 +223,7 @@ async fn blocked_storage_runs_in_memory_and_says_so() {
     let b = Browser::start(json!({ "profile.default_content_setting_values.cookies": 2 })).await;
     b.open("").await;
     b.h1("Start your own business").await;
-    let threw: Value = b
-        .client
-        .execute("try { window.localStorage; return false } catch (e) { return true }", vec![])
-        .await
-        .unwrap();
+    let threw: Value = b.client.execute("try { window.localStorage; return false } catch (e) { return true }", vec![]).await.unwrap();
     assert_eq!(threw, json!(true), "the browser setting should make localStorage throw");
     let notice = b.wait_xpath("//*[@data-notice='memory-only']").await;
     assert!(notice.text().await.unwrap().contains("progress will be gone"));
@@ -247,7 +246,11 @@ async fn first_screen_is_meaningful_before_the_wasm_arrives() {
     }
     assert_eq!(html, std::fs::read_to_string(dist.join("404.html")).unwrap(), "404.html is the app");
     // The pack index is in the page, as data (no script), the same as packs/index.json.
-    let block = html.split("<script type=\"application/json\" id=\"pack-index\">").nth(1).and_then(|r| r.split("</script>").next()).expect("the pack index in index.html");
+    let block = html
+        .split("<script type=\"application/json\" id=\"pack-index\">")
+        .nth(1)
+        .and_then(|r| r.split("</script>").next())
+        .expect("the pack index in index.html");
     let index: Value = serde_json::from_str(&std::fs::read_to_string(dist.join("packs/index.json")).unwrap()).unwrap();
     assert_eq!(serde_json::from_str::<Value>(block).unwrap(), index);
     // Each country is named in every language its pack is written in, so the home page needs no
@@ -285,8 +288,11 @@ async fn first_screen_is_meaningful_before_the_wasm_arrives() {
     assert!(glue.starts_with("//# allFunctionsCalledOnLoad\n"), "the glue's compile hint");
     // Every page but the home page is in a chunk of its own: the link module that loads the
     // chunks is preloaded (with integrity, checked above) and fetches each chunk by its hash.
-    let link_file = std::fs::read_dir(&dist).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap())
-        .find(|f| f.starts_with("__wasm_split-") && f.ends_with(".js")).expect("the link module");
+    let link_file = std::fs::read_dir(&dist)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .find(|f| f.starts_with("__wasm_split-") && f.ends_with(".js"))
+        .expect("the link module");
     assert!(html.contains(&format!("{link_file} ")) || html.contains(&format!("{link_file}\"")), "the link module is preloaded");
     let link = std::fs::read_to_string(dist.join(&link_file)).unwrap();
     let chunks: Vec<&str> = link.split("new URL(\"./").skip(1).collect();
@@ -344,62 +350,6 @@ async fn search_as_you_type_and_share_the_view() {
     b.close().await;
 }
 
-/// A checklist step's visible title. Its heading reads "Step 1: title" to a screen reader
-/// (the first line), and the open/closed sign is drawn after it.
-async fn step_title(heading: &fantoccini::elements::Element) -> String {
-    let text = heading.text().await.unwrap();
-    text.lines().last().unwrap_or_default().trim_end_matches(['+', '−', ' ']).to_string()
-}
-
-impl Browser {
-    /// Presses Tab until the focused element's text or value contains `want`, checking at
-    /// every stop that focus is visible (an outline or a ring).
-    async fn tab_to(&self, want: &str) {
-        let tab: char = fantoccini::key::Key::Tab.into();
-        for _ in 0..80 {
-            self.client.active_element().await.unwrap().send_keys(&tab.to_string()).await.unwrap();
-            let (label, visible): (String, bool) = serde_json::from_value(
-                self.client
-                    .execute(
-                        r#"const e = document.activeElement;
-                        const s = getComputedStyle(e);
-                        const ring = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none';
-                        const label = (e.labels && e.labels[0] ? e.labels[0].innerText : '') + ' ' + (e.innerText || e.value || '');
-                        return [label, ring];"#,
-                        vec![],
-                    )
-                    .await
-                    .unwrap(),
-            )
-            .unwrap();
-            assert!(visible, "focus is not visible on {label:?}");
-            if label.contains(want) {
-                return;
-            }
-        }
-        panic!("Tab never reached {want:?}");
-    }
-
-    async fn press(&self, key: fantoccini::key::Key) {
-        let k: char = key.into();
-        self.client.active_element().await.unwrap().send_keys(&k.to_string()).await.unwrap();
-    }
-
-    async fn query(&self) -> String {
-        self.client.current_url().await.unwrap().query().unwrap_or("").to_string()
-    }
-
-    async fn wait_query(&self, want: &str) {
-        for _ in 0..100 {
-            if self.query().await == want {
-                return;
-            }
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
-        panic!("expected query {want:?}, got {:?}", self.query().await);
-    }
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_first_journey_by_keyboard_profile_then_checklist() {
     use fantoccini::key::Key;
@@ -451,7 +401,7 @@ async fn a_first_journey_by_keyboard_profile_then_checklist() {
     b.press(Key::Space).await;
     assert_eq!(b.wait_xpath(task).await.prop("checked").await.unwrap().as_deref(), Some("true"));
     b.axe().await;
-    tokio::time::sleep(Duration::from_millis(900)).await;
+    wait_saved(&b, "Object.values(data.progress.no || {}).some(p => p.tasks && p.tasks.length > 0)").await;
     // Everything is still there after a reload.
     b.client.refresh().await.unwrap();
     b.wait_xpath("(//li[contains(@class,'step-item')])[2][@data-status='in-progress']").await;
@@ -498,11 +448,15 @@ async fn two_tabs_never_overwrite_each_other() {
     b.client.switch_to_window(second.handle.clone()).await.unwrap();
     b.open("checklist/no/register-business").await;
     b.wait_xpath("//textarea[@id='step-note']").await.send_keys("Written in the second tab").await.unwrap();
-    tokio::time::sleep(Duration::from_millis(900)).await;
+    wait_saved(&b, "JSON.stringify(data).includes('Written in the second tab')").await;
     // The first tab, never reloaded, ticks a task: the note must survive its save.
     b.client.switch_to_window(first).await.unwrap();
     b.click("(//fieldset[contains(@class,'tasks')]//input[@type='checkbox'])[1]").await;
-    tokio::time::sleep(Duration::from_millis(900)).await;
+    wait_saved(
+        &b,
+        "JSON.stringify(data).includes('Written in the second tab') && ((data.progress.no || {})['business-or-job'] || {tasks: []}).tasks.length > 0",
+    )
+    .await;
     b.client.switch_to_window(second.handle).await.unwrap();
     // The second tab picked up the tick without a reload …
     b.open("checklist/no/register-business").await;
@@ -533,7 +487,7 @@ async fn corrupted_storage_gets_a_notice_and_the_raw_data_is_kept() {
     // The app works on: a tick is saved afresh, and the backup is still there.
     b.open("checklist/no/business-or-job").await;
     b.click("(//fieldset[contains(@class,'tasks')]//input[@type='checkbox'])[1]").await;
-    tokio::time::sleep(Duration::from_millis(900)).await;
+    wait_saved(&b, "((data.progress.no || {})['business-or-job'] || {tasks: []}).tasks.length > 0").await;
     let backups: Value = b.client.execute("return Object.keys(localStorage).filter(k => k.startsWith('career-kit/backup/')).length", vec![]).await.unwrap();
     assert_eq!(backups, json!(1));
     b.close().await;
@@ -569,7 +523,7 @@ async fn filters_live_in_the_url_and_my_list_is_kept() {
     b.h1(&title).await;
     b.click("//button[contains(., 'Save to my list')]").await;
     b.wait_xpath("//button[@aria-pressed='true' and contains(., 'Saved to my list')]").await;
-    tokio::time::sleep(Duration::from_millis(900)).await;
+    wait_saved(&b, "data.saved_resources.length > 0").await;
     b.client.refresh().await.unwrap();
     b.wait_xpath("//button[@aria-pressed='true' and contains(., 'Saved to my list')]").await;
     b.open("resources/no?mine=1").await;
@@ -594,18 +548,6 @@ async fn filters_live_in_the_url_and_my_list_is_kept() {
     }
     b.axe().await;
     b.close().await;
-}
-
-fn has_script(text: &str, range: std::ops::RangeInclusive<char>) -> bool {
-    text.chars().filter(|c| range.contains(c)).count() >= 3
-}
-const ARABIC: std::ops::RangeInclusive<char> = '\u{600}'..='\u{6FF}';
-const CYRILLIC: std::ops::RangeInclusive<char> = '\u{400}'..='\u{4FF}';
-
-/// A phone's screen: 320 CSS pixels wide.
-async fn phone_width(b: &Browser) {
-    b.cdp("Emulation.setDeviceMetricsOverride", json!({ "width": 320, "height": 720, "deviceScaleFactor": 1, "mobile": true })).await;
-    assert_eq!(b.js("return document.documentElement.clientWidth").await, json!(320));
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -673,25 +615,36 @@ async fn an_arabic_link_opens_right_to_left_and_ukrainian_needs_no_reload() {
     b.close().await;
 }
 
-/// The saved plan's data, as this browser keeps it.
-async fn saved_data(b: &Browser) -> Value {
-    b.js("const raw = localStorage.getItem('career-kit/state'); return raw ? JSON.parse(raw).data : null").await
-}
-
-/// Reads a QR code from the screen, as a phone camera would: a screenshot of the element.
-async fn read_qr(b: &Browser, el: &fantoccini::elements::Element) -> String {
-    b.client.execute("arguments[0].scrollIntoView({ block: 'center' })", vec![serde_json::to_value(el).unwrap()]).await.unwrap();
-    let shot = el.screenshot().await.unwrap();
-    let decoder = png::Decoder::new(std::io::Cursor::new(shot));
-    let mut reader = decoder.read_info().unwrap();
-    let mut buf = vec![0; reader.output_buffer_size()];
-    let info = reader.next_frame(&mut buf).unwrap();
-    let channels = info.color_type.samples();
-    let (w, h) = (info.width as usize, info.height as usize);
-    let mut img = rqrr::PreparedImage::prepare_from_greyscale(w, h, |x, y| buf[(y * w + x) * channels]);
-    let grids = img.detect_grids();
-    assert_eq!(grids.len(), 1, "one QR code in the screenshot");
-    grids[0].decode().expect("the QR code reads").1
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn text_in_another_language_keeps_its_own_language_and_direction() {
+    let b = Browser::start(json!({})).await;
+    // The Germany guide has no Farsi translation: its English text inside a Farsi page.
+    b.open("checklist/de/gewerbeanmeldung?lang=fa").await;
+    b.wait_xpath("/html[@lang='fa' and @dir='rtl']").await;
+    b.wait_xpath("//main//h1[@lang='en' and @dir='ltr']").await;
+    b.wait_xpath("//main//p[contains(@class,'lead') and @lang='en' and @dir='ltr']").await;
+    b.wait_xpath("//main//div[contains(@class,'body') and @lang='en' and @dir='ltr']//em[@dir='auto']").await;
+    b.wait_xpath("//fieldset[contains(@class,'tasks')]//label//span[@lang='en' and @dir='ltr']").await;
+    // The official words keep German, left to right; the user's own note finds its direction.
+    b.wait_xpath("//dl[contains(@class,'terms')]//dt/span[@lang='de' and @dir='ltr']").await;
+    b.wait_xpath("//textarea[@id='step-note' and @dir='auto']").await;
+    // A sentence keeps its full stop at its end: the paragraph's own direction is left to right.
+    let lead = b.js("const p = document.querySelector('main p.lead'); return getComputedStyle(p).direction").await;
+    assert_eq!(lead, json!("ltr"));
+    // The footer's Latin names are isolated inside the Farsi sentence.
+    let footer = b.js("return document.querySelector('footer').innerText").await;
+    assert!(footer.as_str().unwrap().contains("\u{2068}Erasmus+\u{2069}"), "{footer}");
+    phone_width(&b).await;
+    b.fits_width().await;
+    b.axe().await;
+    // The checklist in Ukrainian: German official words, long, on a phone, break only where they must.
+    b.open("checklist/de?lang=uk").await;
+    b.wait_xpath("/html[@lang='uk']").await;
+    b.click("//button[@id='toggle-all']").await;
+    b.wait_xpath("(//button[contains(@class,'step-toggle')])[2][@aria-expanded='true']").await;
+    b.fits_width().await;
+    b.axe().await;
+    b.close().await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -705,7 +658,7 @@ async fn a_shared_plan_opens_read_only_elsewhere_and_a_backup_restores_it() {
     a.click("(//fieldset[contains(@class,'tasks')]//input[@type='checkbox'])[1]").await;
     a.wait_xpath("//textarea[@id='step-note']").await.send_keys("Call <b>Altinn</b> on Friday").await.unwrap();
     a.wait_xpath("//select[@id='step-status']").await.select_by_value("done").await.unwrap();
-    tokio::time::sleep(Duration::from_millis(900)).await;
+    wait_saved(&a, "JSON.stringify(data).includes('Call <b>Altinn</b> on Friday') && data.progress.no['business-or-job'].status === 'done'").await;
     let plan = saved_data(&a).await;
     assert_eq!(plan["progress"]["no"]["business-or-job"]["status"], json!("done"), "{plan}");
 
@@ -747,13 +700,22 @@ async fn a_shared_plan_opens_read_only_elsewhere_and_a_backup_restores_it() {
     assert_eq!(note, "Call <b>Altinn</b> on Friday", "markup in a note stays text");
     b.wait_xpath("//dl[contains(@class,'answers')]//dd[contains(., 'residence permit')]").await;
     b.axe().await;
+    // One numbering everywhere: the shared plan numbers its steps as the founder's checklist.
+    let markers = "return [...document.querySelectorAll('main li.step-item')].map(li => li.dataset.step + ' ' + li.querySelector('.marker').textContent)";
+    let shared_numbers = b.js(markers).await;
+    a.open("checklist/no").await;
+    a.wait_xpath("//ol[contains(@class,'steps')]/li").await;
+    assert_eq!(shared_numbers, a.js(markers).await, "the shared plan and the checklist number steps alike");
+    assert!(shared_numbers.as_array().is_some_and(|m| m.len() > 10));
+    a.open("share").await;
+    a.wait_xpath("//button[@id='download-backup']").await;
     assert_eq!(saved_data(&b).await, Value::Null, "opening a plan saves nothing");
     // Keeping a copy is a separate, confirmed step; then it is this browser's plan.
     b.click("//button[@id='keep-copy']").await;
     b.click("//div[@role='alertdialog']//button[contains(., 'keep it as my plan')]").await;
     b.wait_path("/checklist/no").await;
     b.wait_xpath("//li[@data-step='business-or-job' and @data-status='done']").await;
-    tokio::time::sleep(Duration::from_millis(900)).await;
+    wait_saved(&b, "((data.progress.no || {})['business-or-job'] || {}).status === 'done'").await;
     let kept = saved_data(&b).await;
     assert_eq!(kept["progress"], plan["progress"]);
     assert_eq!(kept["profile"], plan["profile"]);
@@ -783,7 +745,7 @@ async fn a_shared_plan_opens_read_only_elsewhere_and_a_backup_restores_it() {
     c.wait_xpath("/html[@lang='ar' and @dir='rtl']").await;
     c.click("//button[@id='use-preset']").await;
     c.wait_path("/checklist/de").await;
-    tokio::time::sleep(Duration::from_millis(900)).await;
+    wait_saved(&c, "data.profile.country === 'de'").await;
     assert_eq!(saved_data(&c).await["profile"]["town"], json!("berlin"));
     c.close().await;
     b.close().await;
@@ -802,7 +764,7 @@ async fn a_shared_plan_opens_read_only_elsewhere_and_a_backup_restores_it() {
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
     let file = file.expect("the backup file is downloaded");
-    tokio::time::sleep(Duration::from_millis(900)).await;
+    wait_saved(&a, "typeof data.last_backup_ms === 'number'").await;
     let before = saved_data(&a).await;
     assert!(before["last_backup_ms"].is_number(), "the backup is remembered");
     a.js("localStorage.clear(); return true").await;
@@ -813,7 +775,7 @@ async fn a_shared_plan_opens_read_only_elsewhere_and_a_backup_restores_it() {
     a.axe().await;
     a.click("//div[@role='alertdialog']//button[contains(., 'replace my plan')]").await;
     a.wait_xpath("//*[@role='status' and contains(., 'restored')]").await;
-    tokio::time::sleep(Duration::from_millis(900)).await;
+    wait_saved(&a, "JSON.stringify(data).includes('Call <b>Altinn</b> on Friday') && typeof data.last_backup_ms === 'number'").await;
     assert_eq!(saved_data(&a).await, before, "export, wipe, import: identical");
     std::fs::remove_dir_all(&downloads).ok();
 
@@ -828,51 +790,6 @@ async fn a_shared_plan_opens_read_only_elsewhere_and_a_backup_restores_it() {
     a.close().await;
 }
 
-/// The names of the service worker's caches and the addresses in them.
-async fn cached(b: &Browser) -> Value {
-    b.client
-        .execute_async(
-            "const done = arguments[0]; caches.keys().then(keys => Promise.all(keys.map(k => caches.open(k) \
-             .then(c => c.keys()).then(r => [k, r.map(x => x.url)])))).then(done, e => done(String(e)))",
-            vec![],
-        )
-        .await
-        .unwrap()
-}
-
-/// Waits until `script` answers true: a script starting with `return ` runs as a plain
-/// script (safe across a reload), any other as an async one that calls `arguments[0]`.
-async fn poll(b: &Browser, script: &str, what: &str) {
-    let mut last = None;
-    for _ in 0..150 {
-        // A reload in flight can drop the script's answer: that counts as "not yet".
-        let answer = if script.starts_with("return ") {
-            b.client.execute(script, vec![]).await
-        } else {
-            b.client.execute_async(script, vec![]).await
-        };
-        match answer {
-            Ok(v) if v == json!(true) => return,
-            Ok(_) => {}
-            Err(e) => last = Some(e.to_string()),
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    if let Some(e) = last {
-        eprintln!("last script error while waiting for {what}: {e}");
-    }
-    let registration = b
-        .client
-        .execute_async(
-            "const done = arguments[0]; navigator.serviceWorker.getRegistration().then(r => done(r ? \
-             { active: r.active && r.active.state, waiting: !!r.waiting, installing: r.installing && r.installing.state } : 'none'))",
-            vec![],
-        )
-        .await
-        .unwrap();
-    panic!("timed out waiting for {what}: caches {}, registration {registration}", cached(b).await);
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn works_offline_after_the_first_visit_and_updates_when_asked() {
     // A deployment of its own, so the test can publish a second version into it.
@@ -881,11 +798,20 @@ async fn works_offline_after_the_first_visit_and_updates_when_asked() {
     b.open("checklist/no/business-or-job").await;
     b.wait_xpath("//select[@id='step-status']").await.select_by_value("waiting").await.unwrap();
     // The service worker takes charge and keeps what this first visit loaded.
-    poll(&b, "const done = arguments[0]; navigator.serviceWorker.getRegistration().then(r => done(!!(r && r.active) && !!navigator.serviceWorker.controller))", "the service worker").await;
-    poll(&b, "const done = arguments[0]; caches.keys().then(k => Promise.all(k.map(n => caches.open(n).then(c => c.keys())))) \
+    poll(
+        &b,
+        "const done = arguments[0]; navigator.serviceWorker.getRegistration().then(r => done(!!(r && r.active) && !!navigator.serviceWorker.controller))",
+        "the service worker",
+    )
+    .await;
+    poll(
+        &b,
+        "const done = arguments[0]; caches.keys().then(k => Promise.all(k.map(n => caches.open(n).then(c => c.keys())))) \
         .then(all => done(all.flat().some(r => r.url.includes('/packs/no.en.')) && all.flat().some(r => r.url.includes('/packs/ui.en.'))))",
-        "the guide and the texts in the cache").await;
-    tokio::time::sleep(Duration::from_millis(900)).await;
+        "the guide and the texts in the cache",
+    )
+    .await;
+    wait_saved(&b, "Object.values(data.progress.no || {}).some(p => p.status === 'waiting')").await;
 
     // No network at all: the app, the texts, the guide and the progress are still there.
     b.server.set_offline(true);
@@ -919,8 +845,15 @@ async fn works_offline_after_the_first_visit_and_updates_when_asked() {
     b.click("//button[@id='apply-update']").await;
     // The page reloads once the new worker is in charge: wait for the new document first.
     poll(&b, "return !window.__beforeUpdate && document.readyState === 'complete'", "the reload").await;
-    poll(&b, &format!("const done = arguments[0]; caches.keys().then(k => done(k.length === 1 && !{}.includes(k[0])))",
-        json!(before.as_array().unwrap().iter().map(|c| c[0].clone()).collect::<Vec<_>>())), "the new version's cache alone").await;
+    poll(
+        &b,
+        &format!(
+            "const done = arguments[0]; caches.keys().then(k => done(k.length === 1 && !{}.includes(k[0])))",
+            json!(before.as_array().unwrap().iter().map(|c| c[0].clone()).collect::<Vec<_>>())
+        ),
+        "the new version's cache alone",
+    )
+    .await;
     b.wait_xpath("//li[@data-step='business-or-job' and @data-status='waiting']").await;
     assert!(b.client.find(Locator::Css("[data-notice='update']")).await.is_err(), "the notice is gone after the update");
     b.close().await;
@@ -976,52 +909,6 @@ async fn an_app_that_cannot_be_fetched_says_so_on_the_first_screen() {
     let _ = std::fs::remove_dir_all(&site);
 }
 
-/// The page printed to an A4 PDF by Chromium, as text (pdftotext; pages end in a form feed).
-async fn printed_text(b: &Browser, name: &str) -> String {
-    let config = fantoccini::wd::PrintConfiguration::builder().build().unwrap();
-    let pdf = b.client.print(config).await.expect("print to PDF");
-    let file = std::env::temp_dir().join(format!("ck-{}-{name}.pdf", std::process::id()));
-    std::fs::write(&file, &pdf).unwrap();
-    let out = std::process::Command::new("pdftotext")
-        .args(["-enc", "UTF-8"])
-        .arg(&file)
-        .arg("-")
-        .output()
-        .expect("pdftotext (make test installs poppler-utils)");
-    assert!(out.status.success(), "pdftotext: {}", String::from_utf8_lossy(&out.stderr));
-    let _ = std::fs::remove_file(&file);
-    String::from_utf8(out.stdout).unwrap()
-}
-
-/// Fails unless every text appears in `text`, in this order.
-fn in_order(text: &str, want: &[String], what: &str) {
-    // pdftotext breaks long lines: compare with the white space squeezed.
-    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    let mut from = 0;
-    for w in want {
-        let w = w.split_whitespace().collect::<Vec<_>>().join(" ");
-        match flat[from..].find(&w) {
-            Some(at) => from += at + w.len(),
-            None => panic!("{what}: {w:?} missing or out of order in the PDF text:\n{text}"),
-        }
-    }
-}
-
-/// Fails unless `heading` is the first line of a page of the PDF text.
-fn starts_a_page(text: &str, heading: &str) {
-    let firsts: Vec<&str> = text.split('\u{c}').filter_map(|page| page.lines().map(str::trim).find(|l| !l.is_empty())).collect();
-    assert!(firsts.contains(&heading), "{heading:?} does not start a page; pages start with {firsts:?}");
-}
-
-/// Texts of the elements an XPath finds, in document order.
-async fn texts(b: &Browser, xpath: &str) -> Vec<String> {
-    let mut out = vec![];
-    for e in b.client.find_all(Locator::XPath(xpath)).await.unwrap() {
-        out.push(e.text().await.unwrap().trim().to_string());
-    }
-    out
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_trainer_builds_a_course_that_a_participant_follows_presents_and_prints() {
     let a = Browser::start(json!({})).await;
@@ -1054,7 +941,10 @@ async fn a_trainer_builds_a_course_that_a_participant_follows_presents_and_print
     a.click("//button[@id='add-session']").await;
     // The new session's title is selected, ready to be typed over.
     a.wait_xpath("//input[@id='session-title-1']").await;
-    assert_eq!(a.js("const e = document.activeElement; return [e.id, e.selectionStart, e.selectionEnd, e.value.length]").await, json!(["session-title-1", 0, 5, 5]));
+    assert_eq!(
+        a.js("const e = document.activeElement; return [e.id, e.selectionStart, e.selectionEnd, e.value.length]").await,
+        json!(["session-title-1", 0, 5, 5])
+    );
     a.client.active_element().await.unwrap().send_keys("Day 2: registration").await.unwrap();
     a.wait_xpath("//select[@id='add-step-1']").await.select_by_value("register-business").await.unwrap();
     a.click("//button[@id='add-step-button-1']").await;
@@ -1062,9 +952,21 @@ async fn a_trainer_builds_a_course_that_a_participant_follows_presents_and_print
     a.click("//button[@id='add-resource']").await;
     a.wait_xpath("//input[@id='res-title-0']").await.send_keys("Course room, Bergen library").await.unwrap();
     a.wait_xpath("//input[@id='res-url-0']").await.send_keys("https://example.org/course-room").await.unwrap();
+    // Local help that is a place, not a website: a street address is enough.
+    a.click("//button[@id='add-resource']").await;
+    a.wait_xpath("//input[@id='res-title-1']").await.send_keys("Drop-in hours, Bergen town hall").await.unwrap();
+    a.wait_xpath("//input[@id='res-address-1']").await.send_keys("Rådhusgaten 10, Bergen").await.unwrap();
     a.axe().await;
+    // A half-typed web address, then straight to "See the course": the message that appears
+    // as the field loses focus does not swallow the tap.
+    a.click("//button[@id='add-resource']").await;
+    a.wait_xpath("//input[@id='res-url-2']").await.send_keys("htt").await.unwrap();
     a.click("//a[@id='done-editing']").await;
     a.h1("Evening course, Bergen").await;
+    a.wait_xpath(
+        "//section[@aria-labelledby='course-resources']//li[contains(., 'Drop-in hours, Bergen town hall') and contains(., 'Rådhusgaten 10, Bergen')]",
+    )
+    .await;
     let order = ["business-or-job", "business-idea", "register-business"];
     let listed: Vec<String> = {
         let mut v = vec![];
@@ -1074,6 +976,7 @@ async fn a_trainer_builds_a_course_that_a_participant_follows_presents_and_print
         v
     };
     assert_eq!(listed, order, "the course lists its steps in the trainer's order");
+    wait_saved(&a, &format!("data.courses['{id}'] && data.courses['{id}'].course.resources.length === 3")).await;
     let saved = saved_data(&a).await;
     assert_eq!(saved["courses"][&id]["course"]["sessions"][0]["title"], json!("Day 1: idea and market"), "{saved}");
     assert!(saved["courses"][&id]["course"]["sessions"][0]["steps"][0].get("title").is_none(), "the course names steps, it copies no content");
@@ -1090,8 +993,19 @@ async fn a_trainer_builds_a_course_that_a_participant_follows_presents_and_print
     let titles = texts(&a, "//article[contains(@class,'print-step')]/h3").await;
     assert_eq!(titles.len(), 3);
     let text = printed_text(&a, "handout").await;
-    in_order(&text, &["Day 1: idea and market".into(), titles[0].clone(), titles[1].clone(), "Bring your idea in three sentences.".into(),
-        "Day 2: registration".into(), titles[2].clone(), "https://example.org/course-room".into()], "handout");
+    in_order(
+        &text,
+        &[
+            "Day 1: idea and market".into(),
+            titles[0].clone(),
+            titles[1].clone(),
+            "Bring your idea in three sentences.".into(),
+            "Day 2: registration".into(),
+            titles[2].clone(),
+            "https://example.org/course-room".into(),
+        ],
+        "handout",
+    );
     starts_a_page(&text, "Day 2: registration");
     assert!(!text.contains("Copy the link to this page") && !text.contains("Settings"), "no navigation chrome on paper");
 
@@ -1105,21 +1019,30 @@ async fn a_trainer_builds_a_course_that_a_participant_follows_presents_and_print
     b.axe().await;
     // Their tick on the trainer's task is their own progress, kept on their device.
     b.click("//li[@data-step='business-idea']//div[@data-trainer]//input[@type='checkbox']").await;
-    tokio::time::sleep(Duration::from_millis(900)).await;
+    wait_saved(&b, "JSON.stringify(data.progress).includes('course-')").await;
     let theirs = saved_data(&b).await;
     assert!(theirs["progress"]["no"]["business-idea"]["tasks"].as_array().unwrap().contains(&json!(format!("course-{id}-1"))), "{theirs}");
     assert_eq!(theirs["courses"][&id]["mine"], json!(false));
     b.open(&format!("courses/{id}")).await;
-    assert!(b.wait_xpath("//li[@data-step='business-idea']//div[@data-trainer]//input[@type='checkbox']").await.prop("checked").await.unwrap() == Some("true".into()));
+    assert!(
+        b.wait_xpath("//li[@data-step='business-idea']//div[@data-trainer]//input[@type='checkbox']").await.prop("checked").await.unwrap()
+            == Some("true".into())
+    );
     assert!(b.client.find(Locator::XPath("//a[contains(@href,'/edit')]")).await.is_err(), "a participant cannot edit the trainer's course");
 
     // Presenter mode: one screen at a time, moved by the keys a clicker sends.
     b.click("//a[@id='present-course']").await;
     let heading = "//h2[@id='slide-heading']";
     b.wait_xpath(&format!("{heading}[.='Evening course, Bergen']")).await;
-    assert_eq!(b.js("return document.body.classList.contains('presenting') && getComputedStyle(document.querySelector('.site-header')).display").await, json!("none"));
+    assert_eq!(
+        b.js("return document.body.classList.contains('presenting') && getComputedStyle(document.querySelector('.site-header')).display").await,
+        json!("none")
+    );
     use fantoccini::key::Key;
-    let press = |k: Key| { let b = &b; async move { b.press(k).await } };
+    let press = |k: Key| {
+        let b = &b;
+        async move { b.press(k).await }
+    };
     press(Key::Right).await;
     b.wait_xpath(&format!("{heading}[.='Day 1: idea and market']")).await;
     press(Key::PageDown).await;
@@ -1129,8 +1052,42 @@ async fn a_trainer_builds_a_course_that_a_participant_follows_presents_and_print
     b.wait_xpath("//section[@aria-roledescription='slide']//li[contains(., 'Tell the group your idea')]").await;
     press(Key::PageUp).await;
     b.wait_xpath(&format!("{heading}[@data-step='business-or-job']")).await;
-    b.wait_xpath("//span[contains(@class,'position') and .='3 of 6']").await;
-    assert_eq!(read_qr(&b, &b.wait_xpath("//aside[contains(@class,'presenter-corner')]//figure").await).await, b.url(&path), "the corner's QR code is the course link");
+    b.wait_xpath("//span[contains(@class,'position') and .='3 of 7']").await;
+    assert_eq!(
+        read_qr(&b, &b.wait_xpath("//aside[contains(@class,'presenter-corner')]//figure").await).await,
+        b.url(&path),
+        "the corner's QR code is the course link"
+    );
+    b.axe().await;
+    // With a mouse, on a 1280 x 720 projector: Next says "Next", is enabled and moves; every
+    // slide fits the screen, with the controls, the corner and the keys in view; the last
+    // slide is the trainer's local help.
+    b.cdp("Emulation.setDeviceMetricsOverride", json!({ "width": 1280, "height": 720, "deviceScaleFactor": 1, "mobile": false })).await;
+    press(Key::Home).await;
+    b.wait_xpath(&format!("{heading}[.='Evening course, Bergen']")).await;
+    let next = b.wait_xpath("//button[@id='slide-next']").await;
+    assert_eq!(next.text().await.unwrap().trim(), "Next →");
+    assert_eq!(next.attr("disabled").await.unwrap(), None, "Next is enabled on the first slide");
+    assert!(b.wait_xpath("//button[@id='slide-prev']").await.attr("disabled").await.unwrap().is_some(), "Previous is disabled on the first slide");
+    for at in 1..=7 {
+        let fit = b
+            .js("const h = innerHeight; const out = ['.presenter-controls', '.presenter-corner', '.presenter-keys', '#slide-heading']                    .map(s => [s, document.querySelector(s).getBoundingClientRect()]).filter(([, r]) => r.bottom > h + 1 || r.top < -1).map(([s, r]) => s + ' ' + r.top + '..' + r.bottom);                  return { out, page: document.documentElement.scrollHeight, h };")
+            .await;
+        assert_eq!(fit["out"], json!([]), "slide {at} does not fit 1280 x 720: {fit}");
+        assert!(fit["page"].as_u64() <= fit["h"].as_u64(), "the stage scrolls as a whole: {fit}");
+        if at < 7 {
+            b.click("//button[@id='slide-next']").await;
+            b.wait_xpath(&format!("//span[contains(@class,'position') and .='{} of 7']", at + 1)).await;
+        }
+    }
+    b.wait_xpath(&format!("{heading}[.='Local help from your trainer']")).await;
+    b.wait_xpath("//section[@aria-roledescription='slide']//li[contains(., 'Course room, Bergen library') and contains(., 'https://example.org/course-room')]")
+        .await;
+    b.wait_xpath("//section[@aria-roledescription='slide']//li[contains(., 'Drop-in hours, Bergen town hall') and contains(., 'Rådhusgaten 10, Bergen')]")
+        .await;
+    assert!(b.wait_xpath("//button[@id='slide-next']").await.attr("disabled").await.unwrap().is_some(), "Next is disabled on the last slide");
+    b.click("//button[@id='slide-prev']").await;
+    b.wait_xpath("//span[contains(@class,'position') and .='6 of 7']").await;
     b.axe().await;
     press(Key::Escape).await;
     b.h1("Evening course, Bergen").await;
@@ -1156,12 +1113,17 @@ async fn the_plan_prints_on_a4_and_due_dates_go_to_the_calendar() {
     for (step, due) in [("business-idea", "2027-01-31"), ("register-business", "2026-12-15")] {
         b.open(&format!("checklist/no/{step}")).await;
         let input = b.wait_xpath("//input[@id='step-due']").await;
-        b.client.execute("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('change', { bubbles: true }))",
-            vec![serde_json::to_value(&input).unwrap(), json!(due)]).await.unwrap();
+        b.client
+            .execute(
+                "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('change', { bubbles: true }))",
+                vec![serde_json::to_value(&input).unwrap(), json!(due)],
+            )
+            .await
+            .unwrap();
     }
     b.wait_xpath("//textarea[@id='step-note']").await.send_keys("Ask about the VAT limit").await.unwrap();
     b.wait_xpath("//select[@id='step-status']").await.select_by_value("in-progress").await.unwrap();
-    tokio::time::sleep(Duration::from_millis(900)).await;
+    wait_saved(&b, "JSON.stringify(data).includes('Ask about the VAT limit') && JSON.stringify(data.progress).includes('in-progress')").await;
 
     // The calendar file: two all-day events that a calendar app reads back.
     b.open("checklist/no").await;
@@ -1170,7 +1132,9 @@ async fn the_plan_prints_on_a4_and_due_dates_go_to_the_calendar() {
     // Chromium may create the file before it has written it: wait until it is whole.
     let partial = |d: &std::path::Path| std::fs::read_dir(d).unwrap().flatten().any(|e| e.file_name().to_string_lossy().ends_with(".crdownload"));
     for _ in 0..100 {
-        if std::fs::metadata(&file).is_ok_and(|m| m.len() > 0) && !partial(&downloads) { break; }
+        if std::fs::metadata(&file).is_ok_and(|m| m.len() > 0) && !partial(&downloads) {
+            break;
+        }
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
     let ics = std::fs::read_to_string(&file).expect("the .ics file was downloaded");
@@ -1207,8 +1171,17 @@ async fn the_plan_prints_on_a4_and_due_dates_go_to_the_calendar() {
     b.h1("Appointment:").await;
     b.axe().await;
     let text = printed_text(&b, "appointment").await;
-    in_order(&text, &["Documents to bring".into(), "Questions to ask".into(), "What does this cost for me?".into(),
-        "Samordnet registermelding".into(), "Ask about the VAT limit".into()], "appointment");
+    in_order(
+        &text,
+        &[
+            "Documents to bring".into(),
+            "Questions to ask".into(),
+            "What does this cost for me?".into(),
+            "Samordnet registermelding".into(),
+            "Ask about the VAT limit".into(),
+        ],
+        "appointment",
+    );
 
     // Right to left on paper too.
     b.open("print/no?lang=ar").await;
@@ -1221,18 +1194,139 @@ async fn the_plan_prints_on_a4_and_due_dates_go_to_the_calendar() {
     let _ = std::fs::remove_dir_all(&downloads);
 }
 
-/// A subresource-integrity value (`sha384-…`) for these bytes, computed by Node's crypto, as
-/// an independent check of the one the build wrote.
-fn sri_sha384(bytes: &[u8]) -> String {
-    use std::io::Write;
-    let mut node = std::process::Command::new("node")
-        .args(["-e", "let b=[];process.stdin.on('data',d=>b.push(d)).on('end',()=>process.stdout.write('sha384-'+require('crypto').createHash('sha384').update(Buffer.concat(b)).digest('base64')))"])
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .expect("node");
-    node.stdin.take().unwrap().write_all(bytes).unwrap();
-    let out = node.wait_with_output().unwrap();
-    assert!(out.status.success());
-    String::from_utf8(out.stdout).unwrap()
+/// The outside review, as its users met it: the legal-form chooser and risk, temporary
+/// protection, the adviser's questions, due dates and saved help in view, the step-by-step
+/// checks GOV.UK runs, and Ctrl+P printing every step.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_chooser_weighs_risk_and_protection_is_an_answer() {
+    let b = Browser::start(json!({})).await;
+    b.open("about-you").await;
+    b.click("//input[@id='country-no']").await;
+    // Temporary or collective protection is an answer of its own, and says why a step shows.
+    b.click("//input[@id='residence-protection']").await;
+    b.click("//input[@id='form-help']").await;
+    // Alone, big risks, no investors: not a sole proprietorship with only "you can run it alone".
+    b.click("//input[@id='partners-no']").await;
+    b.click("//input[@id='risk-yes']").await;
+    b.click("//input[@id='investors-no']").await;
+    let advice = b.wait_xpath("//div[contains(@class,'advice')]").await.text().await.unwrap();
+    assert!(advice.contains("We suggest: Private limited company"), "{advice}");
+    assert!(advice.contains("your private money is protected"), "{advice}");
+    assert!(advice.contains("The price:") && advice.contains("Money needed to start"), "the trade-off is said: {advice}");
+    // Small risks: the sole proprietorship, with what it risks said plainly.
+    b.click("//input[@id='risk-no']").await;
+    b.wait_xpath("//div[contains(@class,'advice')]//strong[contains(., 'We suggest: Sole proprietorship')]").await;
+    b.wait_xpath("//div[contains(@class,'advice')]//p[contains(@class,'trade-off') and contains(., 'What you risk:') and contains(., 'personally responsible for all debts')]").await;
+    // Investors: a suggestion still comes, never nothing.
+    b.click("//input[@id='investors-yes']").await;
+    b.wait_xpath("//div[contains(@class,'advice')]//strong[contains(., 'We suggest:')]").await;
+    b.axe().await;
+    b.open("checklist/no").await;
+    b.click("//button[@id='toggle-all']").await;
+    b.wait_xpath("//li[@data-step='residence-permit']//p[contains(@class,'why') and contains(., 'temporary or collective protection')]").await;
+    // "Show all steps" names the panels it opens.
+    let controls = b.wait_xpath("//button[@id='toggle-all']").await.attr("aria-controls").await.unwrap().unwrap();
+    let panels = b.js("return [...document.querySelectorAll('.step-body')].map(e => e.id).join(' ')").await;
+    assert_eq!(json!(controls), panels);
+    b.axe().await;
+    b.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn help_is_found_in_the_readers_words_and_nothing_found_offers_the_nearest() {
+    let b = Browser::start(json!({})).await;
+    // Ukrainian, another word for "free": the free advice is found.
+    b.open("resources/de?lang=uk").await;
+    b.wait_xpath("//input[@id='resource-search']").await.send_keys("безкоштовна консультація").await.unwrap();
+    b.wait_xpath("//p[contains(@class,'result-count') and contains(., 'безкоштовна')]").await;
+    let found = b.client.find_all(Locator::Css("ul.resource-list > li")).await.unwrap().len();
+    assert!(found > 0, "free advice under another Ukrainian word");
+    // Arabic: free advice in Berlin, in the reader's own words.
+    b.open("resources/de?lang=ar&q=%D8%A7%D8%B3%D8%AA%D8%B4%D8%A7%D8%B1%D8%A9%20%D9%85%D8%AC%D8%A7%D9%86%D9%8A%D8%A9%20%D8%A8%D8%B1%D9%84%D9%8A%D9%86").await;
+    b.wait_xpath("//ul[contains(@class,'resource-list')]/li").await;
+    // Free advice in Berlin with help in Arabic: none, so the nearest help is offered by name.
+    b.open("resources/de?kind=free-advice&place=berlin&help_in=ar&lang=en").await;
+    b.wait_xpath("//p[contains(@class,'result-count') and contains(., 'No resources match')]").await;
+    let offer = b.wait_xpath("//div[contains(@class,'nearest')]//button[contains(., 'Without “Help in')]").await;
+    b.axe().await;
+    offer.click().await.unwrap();
+    b.wait_xpath("//ul[contains(@class,'resource-list')]/li").await;
+    let url = b.client.current_url().await.unwrap().to_string();
+    assert!(url.contains("kind=free-advice") && url.contains("place=berlin") && !url.contains("help_in"), "only the named filter is dropped: {url}");
+    // Oslo the town and Oslo the county appear once in the place list.
+    b.open("resources/no").await;
+    b.wait_xpath("//select[@id='filter-place']//option[@value='oslo']").await;
+    let oslo = b.js("return [...document.querySelectorAll('#filter-place option')].filter(o => o.textContent.trim() === 'Oslo').length").await;
+    assert_eq!(oslo, json!(1));
+    // A founder who gave their town starts there.
+    b.open("about-you").await;
+    b.click("//input[@id='country-no']").await;
+    b.wait_xpath("//select[@id='town']").await.select_by_value("bergen").await.unwrap();
+    b.open("resources/no").await;
+    poll(&b, "return document.getElementById('filter-place') !== null && document.getElementById('filter-place').value === 'bergen'", "the place filter at Bergen").await;
+    assert!(b.client.current_url().await.unwrap().as_str().contains("place=bergen"));
+    b.axe().await;
+    b.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn what_a_founder_set_aside_shows_and_the_checklist_prints_every_step() {
+    let b = Browser::start(json!({})).await;
+    // A due date on a step and a resource on "my list".
+    b.open("checklist/no/register-business").await;
+    let due = b.wait_xpath("//input[@id='step-due']").await;
+    b.js("const i = document.getElementById('step-due'); i.value = '2027-03-01'; i.dispatchEvent(new Event('change', { bubbles: true })); return true").await;
+    drop(due);
+    b.open("resources/no").await;
+    let first = b.wait_xpath("(//ul[contains(@class,'resource-list')]//a)[1]").await;
+    let title = first.text().await.unwrap();
+    first.click().await.unwrap();
+    b.h1(&title).await;
+    b.click("//main//button[@aria-pressed='false']").await;
+    b.wait_xpath("//main//button[@aria-pressed='true']").await;
+    // Both on the checklist, and the step's date beside it.
+    b.open("checklist/no").await;
+    b.wait_xpath("//section[@aria-labelledby='due-dates']//li[@data-due='register-business' and contains(., '2027-03-01')]").await;
+    b.wait_xpath(&format!("//section[@aria-labelledby='saved-help']//a[.=\"{title}\"]")).await;
+    b.wait_xpath("//li[@data-step='register-business']//span[contains(@class,'due') and contains(., '2027-03-01')]").await;
+    b.axe().await;
+    // Ctrl+P prints every step, not only the open ones; the page is as it was afterwards.
+    let open_before = b.js("return document.querySelectorAll('.step-body:not([hidden])').length").await;
+    let text = printed_text(&b, "checklist").await;
+    let summaries = b.js("return [...document.querySelectorAll('li.step-item')].length").await;
+    let titles = texts(&b, "//li[contains(@class,'step-item')]//button[contains(@class,'step-toggle')]/span[last()]").await;
+    assert_eq!(titles.len() as u64, summaries.as_u64().unwrap());
+    let squeezed = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let open_task = squeezed.matches("Tasks").count();
+    assert!(open_task >= titles.len() - 2, "every step's tasks are printed ({open_task} of {})", titles.len());
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_eq!(b.js("return document.querySelectorAll('.step-body:not([hidden])').length").await, open_before, "the open steps are as before");
+    // The home page shows them too.
+    b.open("").await;
+    b.wait_xpath("//section[contains(@class,'next-step')]//li[@data-due='register-business']").await;
+    b.wait_xpath("//section[contains(@class,'next-step')]//section[@aria-labelledby='saved-help']//li").await;
+    b.axe().await;
+    // The restore file input is as tall as any control.
+    b.open("share").await;
+    b.wait_xpath("//input[@id='restore-file']").await;
+    let h = b.js("return document.getElementById('restore-file').getBoundingClientRect().height").await;
+    assert!(h.as_f64().unwrap() >= 44.0, "the file input is {h} px tall");
+    // The adviser asks "alone or with partners?" with answers that fit, and says which
+    // languages the guide's steps come in.
+    b.open("adviser").await;
+    b.wait_xpath("//select[@id='adviser-partners']/option[@value='no']").await;
+    let partners = b.js("return [...document.querySelectorAll('#adviser-partners option')].map(o => o.textContent.trim())").await;
+    assert_eq!(partners, json!(["Leave to the client", "With one or more partners", "Alone"]));
+    b.wait_xpath("//select[@id='adviser-country']").await.select_by_value("de").await.unwrap();
+    b.wait_xpath("//select[@id='adviser-language']").await.select_by_value("tr").await.unwrap();
+    b.wait_xpath(
+        "//p[@id='adviser-language-hint' and contains(., 'The Germany guide is written in') and contains(., 'Deutsch') and contains(., 'In Turkish') and contains(., 'steps in English')]",
+    )
+    .await;
+    b.axe().await;
+    // One warning for an unreviewed translation on the glossary, not one per word.
+    b.open("glossary/no?lang=ar").await;
+    b.wait_xpath("//dl[contains(@class,'glossary')]/div").await;
+    assert_eq!(b.client.find_all(Locator::Css("main p.unreviewed")).await.unwrap().len(), 1);
+    b.close().await;
 }

@@ -198,9 +198,7 @@ async fn a_page_from_a_chunk_loads_fails_and_tries_again() {
     i18n::set_current(i18n::english());
     // Already here: drawn at once, with no loading line in between.
     let el = container();
-    let handle = leptos::mount::mount_to(el.clone(), || {
-        lazy_page(|| -> Load { Box::pin(async { Ok(view! { <h1>"At once"</h1> }.into_any()) }) })
-    });
+    let handle = leptos::mount::mount_to(el.clone(), || lazy_page(|| -> Load { Box::pin(async { Ok(view! { <h1>"At once"</h1> }.into_any()) }) }));
     assert_eq!(el.query_selector("h1").unwrap().and_then(|h| h.text_content()).as_deref(), Some("At once"));
     assert!(el.query_selector(".loading").unwrap().is_none());
     drop(handle);
@@ -214,7 +212,11 @@ async fn a_page_from_a_chunk_loads_fails_and_tries_again() {
             let attempt = counted.fetch_add(1, Ordering::SeqCst);
             Box::pin(async move {
                 sleep(30).await;
-                if attempt == 0 { Err(NotLoaded) } else { Ok(view! { <h1>"Loaded"</h1> }.into_any()) }
+                if attempt == 0 {
+                    Err(NotLoaded)
+                } else {
+                    Ok(view! { <h1>"Loaded"</h1> }.into_any())
+                }
             })
         })
     });
@@ -235,8 +237,8 @@ async fn a_page_from_a_chunk_loads_fails_and_tries_again() {
 
 #[wasm_bindgen_test]
 async fn notices_show_and_can_be_dismissed() {
-    use career_kit::app::AppState;
     use career_kit::components::shell::Notices;
+    use career_kit::state::AppState;
     use leptos::prelude::*;
     i18n::set_current(i18n::english());
     clear_storage();
@@ -252,8 +254,7 @@ async fn notices_show_and_can_be_dismissed() {
     assert_eq!(region.get_attribute("aria-live").as_deref(), Some("polite"));
     assert!(el.query_selector("[data-notice=memory-only]").unwrap().is_some());
     assert!(el.text_content().unwrap().contains("storage is full"));
-    let button: web_sys::HtmlElement =
-        el.query_selector("[data-notice=memory-only] button").unwrap().unwrap().unchecked_into();
+    let button: web_sys::HtmlElement = el.query_selector("[data-notice=memory-only] button").unwrap().unwrap().unchecked_into();
     button.click();
     sleep(20).await;
     assert!(el.query_selector("[data-notice=memory-only]").unwrap().is_none());
@@ -263,7 +264,7 @@ async fn notices_show_and_can_be_dismissed() {
 
 #[wasm_bindgen_test]
 async fn app_state_saves_changes_through_the_one_effect() {
-    use career_kit::app::AppState;
+    use career_kit::state::AppState;
     use leptos::prelude::*;
     clear_storage();
     let owner = Owner::new();
@@ -327,8 +328,8 @@ async fn a_change_made_while_another_tab_saved_is_merged_not_lost() {
 
 #[wasm_bindgen_test]
 async fn the_language_switch_lists_every_language_in_its_own_name_and_saves_the_choice() {
-    use career_kit::app::AppState;
-    use career_kit::language::LanguageSwitch;
+    use career_kit::components::language::LanguageSwitch;
+    use career_kit::state::AppState;
     use leptos::prelude::*;
     i18n::set_current(i18n::english());
     clear_storage();

@@ -22,19 +22,54 @@ impl Rng {
 }
 
 const LATIN: &[&str] = &[
-    "business", "registration", "advice", "funding", "mentor", "network", "accounting", "insurance",
-    "næringsoppgave", "gründung", "umsatzsteuer", "enkeltpersonforetak", "kleinunternehmer", "förderung",
-    "rådgivning", "etablerer", "bookkeeping", "permit", "residence", "microcredit", "discrimination",
-    "green", "sustainable", "course", "language", "startup", "license", "pension", "employer", "tax",
+    "business",
+    "registration",
+    "advice",
+    "funding",
+    "mentor",
+    "network",
+    "accounting",
+    "insurance",
+    "næringsoppgave",
+    "gründung",
+    "umsatzsteuer",
+    "enkeltpersonforetak",
+    "kleinunternehmer",
+    "förderung",
+    "rådgivning",
+    "etablerer",
+    "bookkeeping",
+    "permit",
+    "residence",
+    "microcredit",
+    "discrimination",
+    "green",
+    "sustainable",
+    "course",
+    "language",
+    "startup",
+    "license",
+    "pension",
+    "employer",
+    "tax",
 ];
 const CYRILLIC: &[&str] = &[
-    "консультація", "бізнес", "реєстрація", "податок", "підприємець", "фінансування", "наставник",
-    "страхування", "бухгалтерія", "дозвіл", "мова", "курс", "мережа", "допомога",
+    "консультація",
+    "бізнес",
+    "реєстрація",
+    "податок",
+    "підприємець",
+    "фінансування",
+    "наставник",
+    "страхування",
+    "бухгалтерія",
+    "дозвіл",
+    "мова",
+    "курс",
+    "мережа",
+    "допомога",
 ];
-const ARABIC: &[&str] = &[
-    "مشاوره", "کسب", "کار", "ثبت", "مالیات", "تمويل", "مرشد", "تأمين", "محاسبة", "إقامة", "شركة",
-    "دورة", "لغة", "شبكة", "مساعدة",
-];
+const ARABIC: &[&str] = &["مشاوره", "کسب", "کار", "ثبت", "مالیات", "تمويل", "مرشد", "تأمين", "محاسبة", "إقامة", "شركة", "دورة", "لغة", "شبكة", "مساعدة"];
 
 fn word(rng: &mut Rng) -> &'static str {
     match rng.next() % 3 {
@@ -45,9 +80,7 @@ fn word(rng: &mut Rng) -> &'static str {
 }
 
 fn text(rng: &mut Rng, n: usize) -> String {
-    (0..n).map(|_| format!("{}{}", word(rng), if rng.next() % 4 == 0 { (rng.next() % 90).to_string() } else { String::new() }))
-        .collect::<Vec<_>>()
-        .join(" ")
+    (0..n).map(|_| format!("{}{}", word(rng), if rng.next() % 4 == 0 { (rng.next() % 90).to_string() } else { String::new() })).collect::<Vec<_>>().join(" ")
 }
 
 fn typo(rng: &mut Rng, w: &str) -> String {
@@ -77,12 +110,7 @@ pub fn search(now_ms: &dyn Fn() -> f64, out: &mut dyn FnMut(String)) {
         let mut rng = Rng(0x5eed_0000 + n as u64);
         let docs: Vec<Doc> = (0..n)
             .map(|_| Doc {
-                fields: vec![
-                    (TITLE, text(&mut rng, 4)),
-                    (ORGANISATION, text(&mut rng, 2)),
-                    (TOPICS, text(&mut rng, 3)),
-                    (BODY, text(&mut rng, 25)),
-                ],
+                fields: vec![(TITLE, text(&mut rng, 4)), (ORGANISATION, text(&mut rng, 2)), (TOPICS, text(&mut rng, 3)), (BODY, text(&mut rng, 25))],
             })
             .collect();
         let t = now_ms();
@@ -125,12 +153,15 @@ pub fn full_plan(pack: &Pack) -> SavedState {
     let mut s = SavedState::default();
     let p = s.progress.entry(pack.meta.id.clone()).or_default();
     for step in &pack.steps {
-        p.insert(step.id.clone(), StepProgress {
-            status: StepStatus::InProgress,
-            tasks: step.tasks.iter().map(|t| t.id.clone()).collect(),
-            note: "Ring the office on Monday; bring the passport, the lease and the bank letter. ".repeat(3)[..200].to_string(),
-            due: Some("2027-01-31".into()),
-        });
+        p.insert(
+            step.id.clone(),
+            StepProgress {
+                status: StepStatus::InProgress,
+                tasks: step.tasks.iter().map(|t| t.id.clone()).collect(),
+                note: "Ring the office on Monday; bring the passport, the lease and the bank letter. ".repeat(3)[..200].to_string(),
+                due: Some("2027-01-31".into()),
+            },
+        );
     }
     s
 }
@@ -156,6 +187,11 @@ pub fn status_change<B: Backend>(pack: &Pack, backend: B, now_ms: &dyn Fn() -> f
     times.sort_by(f64::total_cmp);
     out(format!(
         "status change + save, plan of {} steps ({} bytes saved): p50 {:.3} ms, p95 {:.3} ms, max {:.3} ms over {} changes",
-        ids.len(), bytes, percentile(&times, 0.5), percentile(&times, 0.95), times.last().unwrap(), times.len()
+        ids.len(),
+        bytes,
+        percentile(&times, 0.5),
+        percentile(&times, 0.95),
+        times.last().unwrap(),
+        times.len()
     ));
 }

@@ -31,8 +31,14 @@ fn run(content_dir: &Path, out: Option<&Path>) -> Result<(), String> {
         let tasks: usize = pack.steps.iter().map(|s| s.tasks.len()).sum();
         println!(
             "{} ({}): {} steps, {} tasks, {} resources, {} terms, {} legal forms, {} distinct sources",
-            pack.meta.id, pack.meta.name, pack.steps.len(), tasks, pack.resources.len(),
-            pack.terms.len(), pack.meta.legal_forms.len(), pack.distinct_sources().len()
+            pack.meta.id,
+            pack.meta.name,
+            pack.steps.len(),
+            tasks,
+            pack.resources.len(),
+            pack.terms.len(),
+            pack.meta.legal_forms.len(),
+            pack.distinct_sources().len()
         );
         let mut langs = BTreeMap::new();
         let mut names = BTreeMap::from([(pack.language.clone(), pack.meta.name.clone())]);

@@ -17,19 +17,12 @@ pub fn derived<T: Clone + Send + Sync + 'static>(f: impl Fn() -> T + Send + Sync
 }
 
 /// A tick box (`radio == false`) or radio button, with its label wrapped around it.
-pub fn choice(
-    radio: bool,
-    id: String,
-    name: &'static str,
-    label: AnyView,
-    checked: Signal<bool>,
-    on_change: OnChange<bool>,
-) -> AnyView {
+pub fn choice(radio: bool, id: String, name: &'static str, label: AnyView, checked: Signal<bool>, on_change: OnChange<bool>) -> AnyView {
     view! {
         <label class="check">
             <input type=if radio { "radio" } else { "checkbox" } id=id name=name
                 prop:checked=checked on:change=move |ev| on_change(event_target_checked(&ev)) />
-            {label}
+            <span>{label}</span>
         </label>
     }
     .into_any()

@@ -10,11 +10,11 @@ fn inline_view(parts: Vec<Inline>) -> impl IntoView {
         .into_iter()
         .map(|part| match part {
             Inline::Text(t) => t.into_any(),
-            Inline::Emphasis(t) => view! { <em>{t}</em> }.into_any(),
+            // Emphasis marks the official local words: isolated, so a Latin word keeps its letters
+            // in order inside a right-to-left sentence.
+            Inline::Emphasis(t) => view! { <em dir="auto">{t}</em> }.into_any(),
             Inline::Strong(t) => view! { <strong>{t}</strong> }.into_any(),
-            Inline::Link { text, href: Some(href) } => {
-                view! { <ExternalLink href=href>{text}</ExternalLink> }.into_any()
-            }
+            Inline::Link { text, href: Some(href) } => view! { <ExternalLink href=href>{text}</ExternalLink> }.into_any(),
             Inline::Link { text, href: None } => text.into_any(),
         })
         .collect_view()

@@ -7,11 +7,24 @@ use wasm_bindgen_futures::JsFuture;
 
 use crate::domain::i18n::tr;
 use crate::domain::qr::Qr;
+use crate::domain::share::ShareError;
 
 /// Puts `text` on the clipboard; `false` if the browser does not allow it.
 pub async fn copy_text(text: &str) -> bool {
     let clipboard = window().navigator().clipboard();
     JsFuture::from(clipboard.write_text(text)).await.is_ok()
+}
+
+/// Whether the browser has a system share sheet (the Web Share API, mostly on phones).
+pub fn can_share() -> bool {
+    js_sys::Reflect::has(&window().navigator(), &"share".into()).unwrap_or(false)
+}
+
+/// Opens the system share sheet with `url`; `false` if the user closed it or it failed.
+pub async fn share_sheet(url: &str) -> bool {
+    let data = web_sys::ShareData::new();
+    data.set_url(url);
+    JsFuture::from(window().navigator().share_with_data(&data)).await.is_ok()
 }
 
 /// A link in a read-only field with a "Copy link" button. Where copying is not allowed, the
@@ -49,6 +62,18 @@ pub fn LinkBox(
                 }
             } />
             <button type="button" class="secondary" on:click=copy>{tr::copy_link()}</button>
+            // On a phone: the system's own share sheet (messages, mail, chat apps), where the
+            // browser has one. The link goes only where the user sends it.
+            {can_share().then(|| view! {
+                <button type="button" class="secondary share-sheet" on:click=move |_| {
+                    let text = link.get_untracked();
+                    leptos::task::spawn_local(async move {
+                        if !share_sheet(&text).await {
+                            said.set(String::new());
+                        }
+                    });
+                }>{tr::share_link()}</button>
+            })}
             <p class="hint" role="status">{move || said.get()}</p>
         </div>
     }
@@ -133,4 +158,26 @@ pub async fn read_chosen_file(input: &web_sys::HtmlInputElement, max: usize) -> 
     }
     let text = JsFuture::from(file.text()).await.ok()?.as_string()?;
     Some(Ok(text))
+}
+
+/// Plain words for why a link or file could not be read.
+pub fn share_error_text(e: &ShareError) -> String {
+    match e {
+        ShareError::Empty => tr::share_error_empty(),
+        ShareError::NotOurs => tr::share_error_not_ours(),
+        ShareError::TooLarge => tr::share_error_too_large(),
+        ShareError::Damaged => tr::share_error_damaged(),
+        ShareError::Newer(_) => tr::share_error_newer(),
+        ShareError::UnknownFields(fields) => tr::share_error_unknown_fields(&fields.join(", ")),
+        ShareError::NotBackup => tr::share_error_not_backup(),
+    }
+}
+
+/// "Last backup: 12 days ago", or that there has been none.
+pub fn last_backup_text(state: &crate::domain::state::SavedState) -> String {
+    match state.days_since_backup(js_sys::Date::now()) {
+        None => tr::never_backed_up(),
+        Some(0) => tr::backed_up_today(),
+        Some(days) => tr::last_backup_days(days),
+    }
 }

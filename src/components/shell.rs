@@ -2,10 +2,10 @@
 
 use leptos::prelude::*;
 
-use crate::app::use_app;
+use crate::components::language::LanguageSwitch;
 use crate::domain::i18n::tr;
-use crate::language::LanguageSwitch;
 use crate::routes::Page;
+use crate::state::use_app;
 use crate::storage::Notice;
 
 #[component]
@@ -84,7 +84,7 @@ pub fn Footer() -> impl IntoView {
         <footer class="site-footer">
             <p>{tr::footer_private()}</p>
             <p>{tr::footer_sources()}</p>
-            <p>{tr::footer_project()}" "<a href=Page::Adviser.href()>{tr::adviser_title()}</a>" · "<a href=Page::Courses.href()>{tr::nav_courses()}</a></p>
+            <p>{tr::footer_project("Erasmus+", "Smart Business for All")}" "<a href=Page::Adviser.href()>{tr::adviser_title()}</a>" · "<a href=Page::Courses.href()>{tr::nav_courses()}</a></p>
         </footer>
     }
 }

@@ -5,18 +5,15 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::app::use_app;
 use crate::domain::content::Pack;
 use crate::domain::i18n::tr;
 use crate::packs::Load;
 use crate::routes::Page;
+use crate::state::use_app;
 
 /// Renders `render(pack)` for a country given by a reactive id. Not generic on purpose: the
 /// loading and error views are compiled once for every page that uses them.
-pub fn with_pack(
-    country: Arc<dyn Fn() -> String + Send + Sync>,
-    render: Arc<dyn Fn(Arc<Pack>) -> AnyView + Send + Sync>,
-) -> impl IntoView {
+pub fn with_pack(country: Arc<dyn Fn() -> String + Send + Sync>, render: Arc<dyn Fn(Arc<Pack>) -> AnyView + Send + Sync>) -> impl IntoView {
     let app = use_app();
     move || {
         let country = country();

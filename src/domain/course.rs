@@ -8,8 +8,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::content::is_id;
 use super::content::{Pack, Step};
-use super::share::is_id;
 
 /// At most this many sessions, steps per session, tasks per step and resources: a course link
 /// stays short enough to share, and a hostile file cannot make the page huge.
@@ -60,9 +60,20 @@ pub struct CourseStep {
 #[serde(default, deny_unknown_fields)]
 pub struct CourseResource {
     pub title: String,
-    /// An `https://` or `http://` address.
+    /// A web address (`https://` or `http://`); may be empty when there is a street address.
     pub url: String,
     pub note: String,
+    /// A street address ("Room 2, Bergen library, Strømgaten 6"), where the help is in person.
+    pub address: String,
+}
+
+impl CourseResource {
+    /// A resource is usable when it has a safe web address, a street address, or both (and
+    /// any web address it has is safe).
+    pub fn usable(&self) -> bool {
+        let url = self.url.trim();
+        (url.is_empty() && !self.address.trim().is_empty()) || safe_address(url)
+    }
 }
 
 /// A course on this device: one the user made (and may edit), or one they follow.
@@ -109,6 +120,15 @@ pub fn is_slug(s: &str) -> bool {
     !s.is_empty() && s.len() <= 40 && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
+/// A field of a piece of local help, as the editor changes it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ResourceField {
+    Title,
+    Url,
+    Address,
+    Note,
+}
+
 /// One screen of presenter mode.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Slide {
@@ -118,6 +138,8 @@ pub enum Slide {
     Session(usize),
     /// A step: session index, index in the session.
     Step(usize, usize),
+    /// The trainer's local help, last, when the course has any.
+    Help,
 }
 
 impl Course {
@@ -172,18 +194,111 @@ impl Course {
         }
     }
 
+    /// Renames a session.
+    pub fn set_session_title(&mut self, session: usize, title: &str) {
+        if let Some(s) = self.sessions.get_mut(session) {
+            s.title = title.to_string();
+        }
+    }
+
+    /// Adds a session at the end (up to [`MAX_SESSIONS`]).
+    pub fn add_session(&mut self, title: &str) -> bool {
+        if self.sessions.len() >= MAX_SESSIONS {
+            return false;
+        }
+        self.sessions.push(Session { title: title.to_string(), steps: vec![] });
+        true
+    }
+
+    /// Removes a session and its steps.
+    pub fn remove_session(&mut self, session: usize) {
+        if session < self.sessions.len() {
+            self.sessions.remove(session);
+        }
+    }
+
+    /// The trainer's step at `session`, `index`.
+    fn course_step(&mut self, session: usize, index: usize) -> Option<&mut CourseStep> {
+        self.sessions.get_mut(session)?.steps.get_mut(index)
+    }
+
+    /// Removes a step from a session.
+    pub fn remove_step(&mut self, session: usize, index: usize) {
+        if let Some(s) = self.sessions.get_mut(session).filter(|s| index < s.steps.len()) {
+            s.steps.remove(index);
+        }
+    }
+
+    /// The trainer's note on a step.
+    pub fn set_step_note(&mut self, session: usize, index: usize, note: &str) {
+        if let Some(cs) = self.course_step(session, index) {
+            cs.note = note.to_string();
+        }
+    }
+
+    /// Adds a task of the trainer's own to a step (not blank, up to [`MAX_TASKS`]).
+    pub fn add_task(&mut self, session: usize, index: usize, task: &str) -> bool {
+        let task = task.trim();
+        match self.course_step(session, index) {
+            Some(cs) if !task.is_empty() && cs.tasks.len() < MAX_TASKS => {
+                cs.tasks.push(task.to_string());
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Removes a task of the trainer's.
+    pub fn remove_task(&mut self, session: usize, index: usize, task: usize) {
+        if let Some(cs) = self.course_step(session, index).filter(|cs| task < cs.tasks.len()) {
+            cs.tasks.remove(task);
+        }
+    }
+
+    /// Adds an empty piece of local help (up to [`MAX_RESOURCES`]).
+    pub fn add_resource(&mut self) -> bool {
+        if self.resources.len() >= MAX_RESOURCES {
+            return false;
+        }
+        self.resources.push(CourseResource::default());
+        true
+    }
+
+    /// Changes one field of a piece of local help.
+    pub fn set_resource(&mut self, resource: usize, field: ResourceField, value: &str) {
+        if let Some(r) = self.resources.get_mut(resource) {
+            let slot = match field {
+                ResourceField::Title => &mut r.title,
+                ResourceField::Url => &mut r.url,
+                ResourceField::Address => &mut r.address,
+                ResourceField::Note => &mut r.note,
+            };
+            *slot = value.to_string();
+        }
+    }
+
+    /// Removes a piece of local help.
+    pub fn remove_resource(&mut self, resource: usize) {
+        if resource < self.resources.len() {
+            self.resources.remove(resource);
+        }
+    }
+
     /// Step ids the pack does not have (a content update removed or renamed them).
     pub fn missing_steps(&self, pack: &Pack) -> Vec<String> {
         self.step_ids().filter(|id| pack.step(id).is_none()).map(String::from).collect()
     }
 
-    /// The screens of presenter mode: the title, then each session and its steps. Steps the
-    /// pack lacks are left out.
+    /// The screens of presenter mode: the title, then each session and its steps, then the
+    /// trainer's local help if there is any. Steps the pack lacks are left out.
     pub fn slides(&self, pack: &Pack) -> Vec<Slide> {
         let mut out = vec![Slide::Title];
         for (i, s) in self.sessions.iter().enumerate() {
             out.push(Slide::Session(i));
             out.extend(s.steps.iter().enumerate().filter(|(_, cs)| pack.step(&cs.step).is_some()).map(|(j, _)| Slide::Step(i, j)));
+        }
+        if !self.resources.is_empty() {
+            out.push(Slide::Help);
         }
         out
     }
@@ -205,19 +320,37 @@ impl Course {
             name: cut(&self.name, MAX_TEXT),
             country: self.country.clone(),
             trainer: cut(&self.trainer, MAX_TEXT),
-            sessions: self.sessions.iter().take(MAX_SESSIONS).map(|s| Session {
-                title: cut(&s.title, MAX_TEXT),
-                steps: s.steps.iter().filter(|cs| is_id(&cs.step) && seen.insert(cs.step.clone())).take(MAX_STEPS).map(|cs| CourseStep {
-                    step: cs.step.clone(),
-                    note: cut(&cs.note, MAX_NOTE),
-                    tasks: cs.tasks.iter().map(|t| cut(t, MAX_TEXT)).filter(|t| !t.is_empty()).take(MAX_TASKS).collect(),
-                }).collect(),
-            }).collect(),
-            resources: self.resources.iter().filter(|r| safe_address(&r.url)).take(MAX_RESOURCES).map(|r| CourseResource {
-                title: cut(&r.title, MAX_TEXT),
-                url: r.url.trim().to_string(),
-                note: cut(&r.note, MAX_NOTE),
-            }).collect(),
+            sessions: self
+                .sessions
+                .iter()
+                .take(MAX_SESSIONS)
+                .map(|s| Session {
+                    title: cut(&s.title, MAX_TEXT),
+                    steps: s
+                        .steps
+                        .iter()
+                        .filter(|cs| is_id(&cs.step) && seen.insert(cs.step.clone()))
+                        .take(MAX_STEPS)
+                        .map(|cs| CourseStep {
+                            step: cs.step.clone(),
+                            note: cut(&cs.note, MAX_NOTE),
+                            tasks: cs.tasks.iter().map(|t| cut(t, MAX_TEXT)).filter(|t| !t.is_empty()).take(MAX_TASKS).collect(),
+                        })
+                        .collect(),
+                })
+                .collect(),
+            resources: self
+                .resources
+                .iter()
+                .filter(|r| r.usable())
+                .take(MAX_RESOURCES)
+                .map(|r| CourseResource {
+                    title: cut(&r.title, MAX_TEXT),
+                    url: r.url.trim().to_string(),
+                    note: cut(&r.note, MAX_NOTE),
+                    address: cut(&r.address, MAX_TEXT),
+                })
+                .collect(),
         }
     }
 
@@ -248,10 +381,10 @@ impl Course {
             }
         }
         for r in &self.resources {
-            if long(&r.title, MAX_TEXT) || long(&r.note, MAX_NOTE) {
+            if long(&r.title, MAX_TEXT) || long(&r.note, MAX_NOTE) || long(&r.address, MAX_TEXT) {
                 return Err(Problem::TooMuch);
             }
-            if !safe_address(&r.url) {
+            if !r.usable() {
                 return Err(Problem::BadAddress);
             }
         }
@@ -283,7 +416,11 @@ pub fn file_name(course: &Course) -> String {
         }
     }
     let slug: String = slug.trim_end_matches('-').chars().take(40).collect();
-    if slug.is_empty() { format!("course-{}.json", course.id) } else { format!("course-{slug}.json") }
+    if slug.is_empty() {
+        format!("course-{}.json", course.id)
+    } else {
+        format!("course-{slug}.json")
+    }
 }
 
 #[cfg(test)]
@@ -302,7 +439,12 @@ pub(crate) mod tests {
         assert!(c.add_step(1, &ids[1]));
         c.sessions[0].steps[0].note = "Bring your idea in three sentences.".into();
         c.sessions[0].steps[0].tasks = vec!["Tell the group your idea".into()];
-        c.resources.push(CourseResource { title: "Room 2, Bergen library".into(), url: "https://example.org/room".into(), note: String::new() });
+        c.resources.push(CourseResource {
+            title: "Room 2, Bergen library".into(),
+            url: "https://example.org/room".into(),
+            note: String::new(),
+            address: "Strømgaten 6, 5015 Bergen".into(),
+        });
         c
     }
 
@@ -324,11 +466,47 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn the_editor_changes_a_course_by_name_and_within_its_limits() {
+        let mut c = sample_course();
+        c.set_session_title(0, "Day 1: your idea");
+        assert_eq!(c.sessions[0].title, "Day 1: your idea");
+        c.set_step_note(0, 0, "Bring paper");
+        assert_eq!(c.sessions[0].steps[0].note, "Bring paper");
+        assert!(!c.add_task(0, 0, "   "), "a blank task is not added");
+        assert!(c.add_task(0, 0, " Ask a question "));
+        assert_eq!(c.sessions[0].steps[0].tasks.last().map(String::as_str), Some("Ask a question"));
+        while c.add_task(0, 0, "more") {}
+        assert_eq!(c.sessions[0].steps[0].tasks.len(), MAX_TASKS);
+        c.remove_task(0, 0, 0);
+        c.remove_task(0, 0, 99);
+        assert_eq!(c.sessions[0].steps[0].tasks.len(), MAX_TASKS - 1);
+        assert!(c.add_resource());
+        c.set_resource(1, ResourceField::Address, "Strandgaten 1");
+        c.set_resource(1, ResourceField::Title, "Drop-in");
+        assert!(c.resources[1].usable(), "a street address is enough");
+        c.set_resource(1, ResourceField::Url, "javascript:alert(1)");
+        assert!(!c.resources[1].usable());
+        c.remove_resource(1);
+        c.remove_resource(7);
+        assert_eq!(c.resources.len(), 1);
+        c.remove_step(1, 0);
+        assert!(c.sessions[1].steps.is_empty());
+        assert!(c.add_session("Day 3"));
+        c.remove_session(0);
+        assert_eq!(c.sessions.len(), 2);
+        assert_eq!(c.sessions[1].title, "Day 3");
+        while c.add_session("x") {}
+        assert_eq!(c.sessions.len(), MAX_SESSIONS);
+    }
+
+    #[test]
     fn slides_follow_sessions_and_skip_missing_steps() {
         let pack = sample_pack();
         let mut c = sample_course();
         c.sessions[1].steps.push(CourseStep { step: "gone-from-pack".into(), ..Default::default() });
-        assert_eq!(c.slides(&pack), vec![Slide::Title, Slide::Session(0), Slide::Step(0, 0), Slide::Session(1), Slide::Step(1, 0)]);
+        assert_eq!(c.slides(&pack), vec![Slide::Title, Slide::Session(0), Slide::Step(0, 0), Slide::Session(1), Slide::Step(1, 0), Slide::Help]);
+        c.resources.clear();
+        assert_eq!(c.slides(&pack).last(), Some(&Slide::Step(1, 0)), "no local help, no help slide");
         assert_eq!(c.missing_steps(&pack), vec!["gone-from-pack".to_string()]);
         let (step, extra) = c.step_at(&pack, 0, 0).unwrap();
         assert_eq!(step.id, pack.steps[0].id);
@@ -348,7 +526,13 @@ pub(crate) mod tests {
         assert_eq!(bad(|c| c.id = "<b>".into()), Err(Problem::BadId));
         assert_eq!(bad(|c| c.sessions[0].steps[0].step = "../x".into()), Err(Problem::BadId));
         assert_eq!(bad(|c| c.name = "x".repeat(MAX_TEXT + 1)), Err(Problem::TooMuch));
-        assert_eq!(bad(|c| { let s = c.sessions[0].steps[0].clone(); c.sessions[1].steps.push(s) }), Err(Problem::Repeated));
+        assert_eq!(
+            bad(|c| {
+                let s = c.sessions[0].steps[0].clone();
+                c.sessions[1].steps.push(s)
+            }),
+            Err(Problem::Repeated)
+        );
         assert_eq!(bad(|c| c.sessions = vec![Session::default(); MAX_SESSIONS + 1]), Err(Problem::TooMuch));
     }
 
@@ -357,7 +541,7 @@ pub(crate) mod tests {
         let mut c = sample_course();
         c.name = format!("  {}  ", "n".repeat(500));
         c.sessions[0].steps[0].tasks = vec!["  ".into(), "Real task".into()];
-        c.resources.push(CourseResource { title: "half typed".into(), url: "htt".into(), note: String::new() });
+        c.resources.push(CourseResource { title: "half typed".into(), url: "htt".into(), note: String::new(), ..Default::default() });
         let again = c.sessions[0].steps[0].clone();
         c.sessions[1].steps.push(again);
         assert!(c.check().is_err());

@@ -44,8 +44,7 @@ pub enum Decoded {
 }
 
 pub fn encode(state: &SavedState, saved_at: f64) -> String {
-    serde_json::to_string(&EnvelopeOut { format: FORMAT_VERSION, saved_at, data: state })
-        .expect("SavedState always serialises")
+    serde_json::to_string(&EnvelopeOut { format: FORMAT_VERSION, saved_at, data: state }).expect("SavedState always serialises")
 }
 
 pub fn decode(raw: Option<&str>) -> Decoded {
@@ -82,10 +81,10 @@ mod tests {
     fn sample() -> SavedState {
         let mut s = SavedState::default();
         s.profile.country = Some("no".into());
-        s.progress.entry("no".into()).or_default().insert(
-            "register".into(),
-            StepProgress { status: StepStatus::Waiting, note: "Called Altinn".into(), ..Default::default() },
-        );
+        s.progress
+            .entry("no".into())
+            .or_default()
+            .insert("register".into(), StepProgress { status: StepStatus::Waiting, note: "Called Altinn".into(), ..Default::default() });
         s
     }
 
@@ -106,10 +105,7 @@ mod tests {
         for raw in ["", "{", "null", "[]", "\"x\"", "{\"format\":\"1\"}", "{\"format\":1}", "\u{0}"] {
             assert!(matches!(decode(Some(raw)), Decoded::Unreadable { .. }), "{raw:?}");
         }
-        assert!(matches!(
-            decode(Some(r#"{"format":1,"saved_at":0,"data":{"progress":7}}"#)),
-            Decoded::Unreadable { .. }
-        ));
+        assert!(matches!(decode(Some(r#"{"format":1,"saved_at":0,"data":{"progress":7}}"#)), Decoded::Unreadable { .. }));
     }
 
     #[test]

@@ -8,8 +8,8 @@
 use std::collections::BTreeSet;
 
 use super::content::{Pack, Resource};
-use super::search::SearchIndex;
-use super::state::Profile;
+use super::search::{fold, SearchIndex};
+use super::state::{saved_key, Profile};
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ResourceView {
@@ -50,15 +50,13 @@ fn unescape(s: &str, plus_is_space: bool) -> String {
         let hex = |c: u8| (c as char).to_digit(16).map(|d| d as u8);
         match b[i] {
             b'+' if plus_is_space => out.push(b' '),
-            b'%' if i + 2 < b.len() => {
-                match (hex(b[i + 1]), hex(b[i + 2])) {
-                    (Some(h), Some(l)) => {
-                        out.push(h * 16 + l);
-                        i += 2;
-                    }
-                    _ => out.push(b'%'),
+            b'%' if i + 2 < b.len() => match (hex(b[i + 1]), hex(b[i + 2])) {
+                (Some(h), Some(l)) => {
+                    out.push(h * 16 + l);
+                    i += 2;
                 }
-            }
+                _ => out.push(b'%'),
+            },
             c => out.push(c),
         }
         i += 1;
@@ -92,8 +90,7 @@ pub fn serves(pack: &Pack, r: &Resource, place: &str) -> bool {
         return true;
     }
     let region_of = |town: &str| pack.meta.towns.iter().find(|t| t.id == town).map(|t| t.region.as_str());
-    r.towns.iter().any(|t| t == place || region_of(t) == Some(place))
-        || r.regions.iter().any(|g| g == place || region_of(place) == Some(g.as_str()))
+    r.towns.iter().any(|t| t == place || region_of(t) == Some(place)) || r.regions.iter().any(|g| g == place || region_of(place) == Some(g.as_str()))
 }
 
 impl ResourceView {
@@ -136,7 +133,11 @@ impl ResourceView {
                 parts.push(format!("{k}=1"));
             }
         }
-        if parts.is_empty() { String::new() } else { format!("?{}", parts.join("&")) }
+        if parts.is_empty() {
+            String::new()
+        } else {
+            format!("?{}", parts.join("&"))
+        }
     }
 
     /// How many filters are on (search words not counted).
@@ -202,8 +203,109 @@ impl ResourceView {
 }
 
 /// How a saved resource is kept in [`crate::domain::state::SavedState::saved_resources`].
-pub fn saved_key(country: &str, id: &str) -> String {
-    format!("{country}/{id}")
+/// One way to widen a view that finds nothing.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Widen {
+    /// Look in the whole region of the chosen town (its id).
+    Region(String),
+    /// Drop one filter.
+    Drop(Filter),
+    /// Drop the search words, keep the filters.
+    Words,
+}
+
+/// A filter of a view, to name it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Filter {
+    Kind(String),
+    Topic(String),
+    Place(String),
+    HelpIn(String),
+    Free,
+    Green,
+    Step(String),
+    Mine,
+}
+
+impl ResourceView {
+    /// The view with one filter less, and which.
+    fn widened(&self, pack: &Pack) -> Vec<(Widen, ResourceView)> {
+        let mut out = vec![];
+        let mut with = |w: Widen, f: &dyn Fn(&mut ResourceView)| {
+            let mut v = self.clone();
+            f(&mut v);
+            out.push((w, v));
+        };
+        if let Some(place) = &self.place {
+            if let Some(region) = pack.meta.towns.iter().find(|t| &t.id == place).map(|t| t.region.clone()) {
+                if pack.meta.regions.iter().any(|g| g.id == region) {
+                    with(Widen::Region(region.clone()), &|v| v.place = Some(region.clone()));
+                }
+            }
+            with(Widen::Drop(Filter::Place(place.clone())), &|v| v.place = None);
+        }
+        if let Some(l) = &self.help_in {
+            with(Widen::Drop(Filter::HelpIn(l.clone())), &|v| v.help_in = None);
+        }
+        if let Some(k) = &self.kind {
+            with(Widen::Drop(Filter::Kind(k.clone())), &|v| v.kind = None);
+        }
+        if let Some(t) = &self.topic {
+            with(Widen::Drop(Filter::Topic(t.clone())), &|v| v.topic = None);
+        }
+        if self.free {
+            with(Widen::Drop(Filter::Free), &|v| v.free = false);
+        }
+        if self.green {
+            with(Widen::Drop(Filter::Green), &|v| v.green = false);
+        }
+        if let Some(s) = &self.step {
+            with(Widen::Drop(Filter::Step(s.clone())), &|v| v.step = None);
+        }
+        if self.mine {
+            with(Widen::Drop(Filter::Mine), &|v| v.mine = false);
+        }
+        if !self.q.trim().is_empty() && self.active_filters() > 0 {
+            with(Widen::Words, &|v| v.q.clear());
+        }
+        out
+    }
+
+    /// For a view that finds nothing: the nearest views that find something, each with one
+    /// filter less (a town widened to its region before it is dropped) and how many they
+    /// find, in the order above (place, language, kind, …), at most `most`.
+    pub fn nearest(&self, pack: &Pack, index: &SearchIndex, saved: &BTreeSet<String>, profile: &Profile, most: usize) -> Vec<(Widen, ResourceView, usize)> {
+        let mut out: Vec<(Widen, ResourceView, usize)> = vec![];
+        for (w, v) in self.widened(pack) {
+            let n = v.results(pack, index, saved, profile).len();
+            // A town widened to its region that finds something makes dropping the place moot.
+            let region_found = out.iter().any(|(w, _, _)| matches!(w, Widen::Region(_)));
+            if n > 0 && !(region_found && matches!(w, Widen::Drop(Filter::Place(_)))) {
+                out.push((w, v, n));
+            }
+        }
+        out.truncate(most);
+        out
+    }
+
+    /// The view a founder first sees: their own town from the profile, when the link names no
+    /// view at all and the town belongs to this pack.
+    pub fn start_at_home(self, pack: &Pack, profile: &Profile) -> Self {
+        if self != ResourceView::default() || profile.country.as_deref() != Some(pack.meta.id.as_str()) {
+            return self;
+        }
+        let town = profile.town.clone().filter(|t| pack.meta.towns.iter().any(|x| &x.id == t) || pack.meta.regions.iter().any(|g| &g.id == t));
+        ResourceView { place: town, ..self }
+    }
+}
+
+/// The places to filter by: towns, then the regions whose name no town has (Oslo the town and
+/// Oslo the county appear once, as the town, which also finds the county's help).
+pub fn place_choices(pack: &Pack) -> (Vec<(String, String)>, Vec<(String, String)>) {
+    let towns: Vec<(String, String)> = pack.meta.towns.iter().map(|t| (t.id.clone(), t.name.clone())).collect();
+    let regions =
+        pack.meta.regions.iter().filter(|g| !towns.iter().any(|(_, name)| fold(name) == fold(&g.name))).map(|g| (g.id.clone(), g.name.clone())).collect();
+    (towns, regions)
 }
 
 #[cfg(test)]
@@ -211,6 +313,48 @@ mod tests {
     use super::*;
     use crate::domain::content::tests::{real_packs, sample_pack};
     use crate::domain::search::resource_docs;
+
+    #[test]
+    fn a_view_that_finds_nothing_offers_the_nearest_help_and_names_the_filter() {
+        let pack = real_packs().into_iter().find(|p| p.meta.id == "de").unwrap();
+        let index = SearchIndex::new(&resource_docs(&pack));
+        let none = BTreeSet::new();
+        let p = Profile::default();
+        // Free advice in a language no adviser offers here: drop the language, keep the rest.
+        let v = ResourceView { kind: Some("free-advice".into()), help_in: Some("zz".into()), ..Default::default() };
+        assert!(v.results(&pack, &index, &none, &p).is_empty());
+        let near = v.nearest(&pack, &index, &none, &p, 3);
+        assert!(!near.is_empty());
+        assert_eq!(near[0].0, Widen::Drop(Filter::HelpIn("zz".into())));
+        assert_eq!(near[0].1.kind.as_deref(), Some("free-advice"), "only the named filter is dropped");
+        assert!(near.iter().all(|(_, v, n)| *n > 0 && *n == v.results(&pack, &index, &none, &p).len()));
+        // A town with nothing of a kind: its region first.
+        let town = pack
+            .meta
+            .towns
+            .iter()
+            .find(|t| t.region != t.id && pack.meta.regions.iter().any(|g| g.id == t.region))
+            .expect("a town in a region of another name");
+        let v = ResourceView { place: Some(town.id.clone()), q: "zzzz-nothing".into(), ..Default::default() };
+        let near = v.nearest(&pack, &index, &none, &p, 5);
+        assert!(near.iter().all(|(w, _, _)| !matches!(w, Widen::Region(_) | Widen::Drop(Filter::Place(_)))), "words that match nothing: no place helps");
+        assert!(near.iter().any(|(w, _, _)| *w == Widen::Words));
+    }
+
+    #[test]
+    fn the_place_starts_at_home_and_towns_and_regions_appear_once() {
+        let pack = sample_pack();
+        let mut p = Profile { country: Some("no".into()), town: Some("bergen".into()), ..Default::default() };
+        assert_eq!(ResourceView::default().start_at_home(&pack, &p).place.as_deref(), Some("bergen"));
+        let linked = ResourceView { kind: Some("funding".into()), ..Default::default() };
+        assert_eq!(linked.clone().start_at_home(&pack, &p), linked, "a link's own view is kept");
+        p.country = Some("de".into());
+        assert_eq!(ResourceView::default().start_at_home(&pack, &p).place, None, "a town of another country");
+        let (towns, regions) = place_choices(&pack);
+        assert!(towns.iter().any(|(id, _)| id == "oslo"));
+        assert!(!regions.iter().any(|(_, name)| name == "Oslo"), "Oslo appears once: {regions:?}");
+        assert_eq!(towns.len(), pack.meta.towns.len());
+    }
 
     #[test]
     fn query_round_trips_in_a_stable_order() {
@@ -300,8 +444,12 @@ mod tests {
                     let r = &pack.resources[*i];
                     let local = r.towns.contains(&town.id) || r.regions.contains(&town.region);
                     let everywhere = r.towns.is_empty() && r.regions.is_empty();
-                    assert!(local || everywhere || r.towns.iter().any(|t| pack.meta.towns.iter().any(|x| &x.id == t && x.region == town.region)),
-                        "{} should not list {}", town.id, r.id);
+                    assert!(
+                        local || everywhere || r.towns.iter().any(|t| pack.meta.towns.iter().any(|x| &x.id == t && x.region == town.region)),
+                        "{} should not list {}",
+                        town.id,
+                        r.id
+                    );
                 }
                 // Every resource naming the town is there.
                 for (i, r) in pack.resources.iter().enumerate() {

@@ -58,6 +58,18 @@ pub const LANGUAGES: &[Language] = &[
 /// The source language: every key exists in it.
 pub const ENGLISH: &Language = &LANGUAGES[0];
 
+/// `lang` and `dir` for text written in language `text` inside a page in `page`: both `None`
+/// when they are the same language (the page's own attributes hold), otherwise the text's own
+/// code and direction, so a screen reader speaks it in its language and a right-to-left page
+/// does not reorder a left-to-right sentence (or the other way round).
+pub fn foreign(text: &str, page: &Language) -> (Option<String>, Option<&'static str>) {
+    if text == page.code {
+        return (None, None);
+    }
+    let rtl = language(text).map_or(matches!(text, "ar" | "fa" | "he" | "ur" | "ps" | "ckb"), |l| l.rtl);
+    (Some(text.to_string()), Some(if rtl { "rtl" } else { "ltr" }))
+}
+
 pub fn language(code: &str) -> Option<&'static Language> {
     LANGUAGES.iter().find(|l| l.code == code)
 }
@@ -78,10 +90,7 @@ pub fn supported(tag: &str) -> Option<&'static Language> {
 /// language), else the saved choice, else the first of the browser's languages we have, else
 /// English.
 pub fn negotiate(link: Option<&str>, saved: Option<&str>, browser: &[String]) -> &'static Language {
-    link.and_then(supported)
-        .or_else(|| saved.and_then(supported))
-        .or_else(|| browser.iter().find_map(|t| supported(t)))
-        .unwrap_or(ENGLISH)
+    link.and_then(supported).or_else(|| saved.and_then(supported)).or_else(|| browser.iter().find_map(|t| supported(t))).unwrap_or(ENGLISH)
 }
 
 /// CLDR plural categories.
@@ -119,15 +128,43 @@ impl PluralRule {
         let (n10, n100) = (n % 10, n % 100);
         let few = (2..=4).contains(&n10) && !(12..=14).contains(&n100);
         match self {
-            PluralRule::OneOther => if n == 1 { One } else { Other },
-            PluralRule::ZeroOneOther => if n <= 1 { One } else { Other },
+            PluralRule::OneOther => {
+                if n == 1 {
+                    One
+                } else {
+                    Other
+                }
+            }
+            PluralRule::ZeroOneOther => {
+                if n <= 1 {
+                    One
+                } else {
+                    Other
+                }
+            }
             PluralRule::OneManyOther => match n {
                 1 => One,
                 n if n != 0 && n % 1_000_000 == 0 => Many,
                 _ => Other,
             },
-            PluralRule::Polish => if n == 1 { One } else if few { Few } else { Many },
-            PluralRule::EastSlavic => if n10 == 1 && n100 != 11 { One } else if few { Few } else { Many },
+            PluralRule::Polish => {
+                if n == 1 {
+                    One
+                } else if few {
+                    Few
+                } else {
+                    Many
+                }
+            }
+            PluralRule::EastSlavic => {
+                if n10 == 1 && n100 != 11 {
+                    One
+                } else if few {
+                    Few
+                } else {
+                    Many
+                }
+            }
             PluralRule::Arabic => match (n, n100) {
                 (0, _) => Zero,
                 (1, _) => One,
@@ -250,7 +287,13 @@ impl Texts {
         let template = match message.strip_prefix(FORM) {
             None => message.as_str(),
             Some(forms) => {
-                let n = args.iter().find_map(|(k, v)| match (k, v) { (&"count", Arg::Num(n)) => Some(*n), _ => None }).unwrap_or(0);
+                let n = args
+                    .iter()
+                    .find_map(|(k, v)| match (k, v) {
+                        (&"count", Arg::Num(n)) => Some(*n),
+                        _ => None,
+                    })
+                    .unwrap_or(0);
                 let want = self.language.plural.category(n).name();
                 let forms: Vec<(&str, &str)> = forms.split(FORM).filter_map(|f| f.split_once(FORM_TEXT)).collect();
                 forms.iter().find(|(c, _)| *c == want).or_else(|| forms.iter().find(|(c, _)| *c == "other")).or(forms.first()).map(|(_, t)| *t).unwrap_or("")
@@ -333,10 +376,7 @@ pub fn check(english: &BTreeMap<String, Message>, other: &BTreeMap<String, Messa
         };
         match (en, msg) {
             (Message::Text(_), Message::Plural(_)) => errors.push(format!("{key}: is a plain text in English, not plural forms")),
-            (Message::Plural(_), Message::Text(_)) => errors.push(format!(
-                "{key}: needs plural forms {:?}",
-                lang.plural.categories()
-            )),
+            (Message::Plural(_), Message::Text(_)) => errors.push(format!("{key}: needs plural forms {:?}", lang.plural.categories())),
             (Message::Plural(_), Message::Plural(forms)) => {
                 let have: Vec<Category> = forms.keys().copied().collect();
                 if have != lang.plural.categories() {
@@ -421,7 +461,11 @@ pub mod source {
                 }
             }
         }
-        if errors.is_empty() { Ok(catalogs) } else { Err(errors) }
+        if errors.is_empty() {
+            Ok(catalogs)
+        } else {
+            Err(errors)
+        }
     }
 }
 
@@ -441,7 +485,13 @@ mod tests {
         let html = std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("index.html")).unwrap();
         let boot = &html[html.find("<div id=\"boot\">").expect("a boot screen")..];
         let en: toml::Table = std::fs::read_to_string(ui_dir().join("en.toml")).unwrap().parse().unwrap();
-        for (key, tag) in [("home_title", "h1"), ("home_lead", "p class=\"lead\""), ("welcome_title", "h2 id=\"boot-welcome\""), ("welcome", "p"), ("welcome_answer", "a class=\"button\" href=\"about-you\"")] {
+        for (key, tag) in [
+            ("home_title", "h1"),
+            ("home_lead", "p class=\"lead\""),
+            ("welcome_title", "h2 id=\"boot-welcome\""),
+            ("welcome", "p"),
+            ("welcome_answer", "a class=\"button\" href=\"about-you\""),
+        ] {
             let text = en[key].as_str().unwrap();
             assert!(boot.contains(&format!("<{tag}>{text}<")), "the boot screen in index.html lacks <{tag}>{text}");
         }
@@ -455,10 +505,7 @@ mod tests {
         assert_eq!(cats(PluralRule::OneManyOther, &[1, 2, 1_000_000, 0]), [One, Other, Many, Other]);
         assert_eq!(cats(PluralRule::Polish, &[1, 2, 4, 5, 12, 21, 22, 25, 0]), [One, Few, Few, Many, Many, Many, Few, Many, Many]);
         assert_eq!(cats(PluralRule::EastSlavic, &[1, 2, 5, 11, 12, 21, 22, 25, 111, 0]), [One, Few, Many, Many, Many, One, Few, Many, Many, Many]);
-        assert_eq!(
-            cats(PluralRule::Arabic, &[0, 1, 2, 3, 10, 11, 99, 100, 102, 103, 111]),
-            [Zero, One, Two, Few, Few, Many, Many, Other, Other, Few, Many]
-        );
+        assert_eq!(cats(PluralRule::Arabic, &[0, 1, 2, 3, 10, 11, 99, 100, 102, 103, 111]), [Zero, One, Two, Few, Few, Many, Many, Other, Other, Few, Many]);
         // Every category a rule gives is one it asks translators for, and each is reachable.
         for lang in LANGUAGES {
             let seen: BTreeSet<Category> = (0..2_000_001).step_by(1).take(3000).chain([1_000_000]).map(|n| lang.plural.category(n)).collect();
@@ -479,13 +526,27 @@ mod tests {
     }
 
     #[test]
+    fn text_in_another_language_carries_its_own_lang_and_direction() {
+        let ar = language("ar").unwrap();
+        assert_eq!(foreign("en", ar), (Some("en".into()), Some("ltr")));
+        assert_eq!(foreign("ar", ar), (None, None));
+        assert_eq!(foreign("de", language("uk").unwrap()), (Some("de".into()), Some("ltr")));
+        assert_eq!(foreign("fa", ENGLISH), (Some("fa".into()), Some("rtl")));
+    }
+
+    #[test]
     fn numbers_and_names_are_isolated_and_written_in_the_languages_digits() {
         let ar = Texts {
             language: language("ar").unwrap(),
             messages: vec![Message::Plural(BTreeMap::from([
-                (Zero, "لا خطوات".into()), (One, "خطوة واحدة".into()), (Two, "خطوتان".into()),
-                (Few, "{#count} خطوات في {place}".into()), (Many, "{#count} خطوة".into()), (Other, "{#count} خطوة".into()),
-            ])).encode()],
+                (Zero, "لا خطوات".into()),
+                (One, "خطوة واحدة".into()),
+                (Two, "خطوتان".into()),
+                (Few, "{#count} خطوات في {place}".into()),
+                (Many, "{#count} خطوة".into()),
+                (Other, "{#count} خطوة".into()),
+            ]))
+            .encode()],
         };
         assert_eq!(ar.format(0, &[("count", Arg::Num(2))]), "خطوتان");
         assert_eq!(ar.format(0, &[("count", Arg::Num(3)), ("place", Arg::Text("Bergen"))]), "\u{2068}٣\u{2069} خطوات في \u{2068}Bergen\u{2069}");
@@ -511,10 +572,13 @@ mod tests {
             let texts = Texts::new(catalog).unwrap();
             for (i, key) in tr::KEYS.iter().enumerate() {
                 for n in [0, 1, 2, 3, 5, 11, 21, 100, 1_000_000] {
-                    let args: Vec<(&str, Arg)> = tr::ARGS[i].iter().map(|a| match a.strip_prefix('#') {
-                        Some(num) => (num, Arg::Num(n)),
-                        None => (*a, Arg::Text("Xy")),
-                    }).collect();
+                    let args: Vec<(&str, Arg)> = tr::ARGS[i]
+                        .iter()
+                        .map(|a| match a.strip_prefix('#') {
+                            Some(num) => (num, Arg::Num(n)),
+                            None => (*a, Arg::Text("Xy")),
+                        })
+                        .collect();
                     let out = texts.format(i, &args);
                     assert!(!out.trim().is_empty(), "{code} {key} is empty for {n}");
                     assert!(!out.contains('{') && !out.contains('}'), "{code} {key} left a placeholder: {out}");

@@ -15,7 +15,10 @@ pub enum Inline {
     Emphasis(String),
     Strong(String),
     /// `href` is `None` when the target is not an allowed scheme: render the text only.
-    Link { text: String, href: Option<String> },
+    Link {
+        text: String,
+        href: Option<String>,
+    },
 }
 
 /// True for the link targets the app makes clickable.
@@ -158,10 +161,7 @@ pub fn links(src: &str) -> Vec<String> {
 
 fn raw_href_of(src: &str, label: &str) -> String {
     let pat = format!("[{label}](");
-    src.find(&pat)
-        .and_then(|i| src[i + pat.len()..].split(')').next())
-        .unwrap_or_default()
-        .to_string()
+    src.find(&pat).and_then(|i| src[i + pat.len()..].split(')').next()).unwrap_or_default().to_string()
 }
 
 #[cfg(test)]
@@ -176,10 +176,7 @@ mod tests {
             blocks,
             vec![
                 Block::Paragraph(vec![Text("First line continues.".into())]),
-                Block::List {
-                    ordered: false,
-                    items: vec![vec![Text("one".into())], vec![Text("two ".into()), Emphasis("em".into()), Text(" more".into())]]
-                },
+                Block::List { ordered: false, items: vec![vec![Text("one".into())], vec![Text("two ".into()), Emphasis("em".into()), Text(" more".into())]] },
                 Block::List { ordered: true, items: vec![vec![Text("a".into())], vec![Text("b".into())]] },
             ]
         );
@@ -204,9 +201,17 @@ mod tests {
     #[test]
     fn only_safe_schemes_are_live() {
         for bad in [
-            "javascript:alert(1)", "JavaScript:alert(1)", " javascript:alert(1)", "\u{1}javascript:x",
-            "data:text/html,<script>", "vbscript:x", "http://example.org", "/relative", "https://",
-            "https://exa mple.org", "\thttps://x.org",
+            "javascript:alert(1)",
+            "JavaScript:alert(1)",
+            " javascript:alert(1)",
+            "\u{1}javascript:x",
+            "data:text/html,<script>",
+            "vbscript:x",
+            "http://example.org",
+            "/relative",
+            "https://",
+            "https://exa mple.org",
+            "\thttps://x.org",
         ] {
             assert!(!is_live_href(bad), "{bad:?}");
             let parsed = inline(&format!("[x]({bad})"));

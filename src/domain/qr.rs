@@ -69,7 +69,7 @@ mod tests {
 
     #[test]
     fn share_links_read_back_from_their_qr_code() {
-        let short = "https://example.org/career-kit/open?lang=ar#AQL4nGNgYGBkYmZhZWNnYOTg5OLm4eXjFxAUEhYRFROXkJSSlpGVk1dQVFJWUVVT19DU0tbR1dM3MDQyNjE1M7ewtLK2sbWzd3B0cnZxdXP38PTy9vH18w8IDAoOCQ0Lj4iMio6JjYtPSExKTklNS8_IzMrOyc3LLygsKi4pLSuvqKyqrqmtq29obGpuaW1r7-js6u7p7esfGBwaHhkdG5-YnJqemZ2bX1hcWl5ZXVtfWNzY3NLa1t7R2dXd09vXPzA4NDwyOjY-MTk1PTM7N7-wuLS8srq2vrG5tb2zu7e_cHhkdG18Yn"; 
+        let short = "https://example.org/career-kit/open?lang=ar#AQL4nGNgYGBkYmZhZWNnYOTg5OLm4eXjFxAUEhYRFROXkJSSlpGVk1dQVFJWUVVT19DU0tbR1dM3MDQyNjE1M7ewtLK2sbWzd3B0cnZxdXP38PTy9vH18w8IDAoOCQ0Lj4iMio6JjYtPSExKTklNS8_IzMrOyc3LLygsKi4pLSuvqKyqrqmtq29obGpuaW1r7-js6u7p7esfGBwaHhkdG5-YnJqemZ2bX1hcWl5ZXVtfWNzY3NLa1t7R2dXd09vXPzA4NDwyOjY-MTk1PTM7N7-wuLS8srq2vrG5tb2zu7e_cHhkdG18Yn";
         for text in [short.to_string(), format!("https://example.org/career-kit/open#{}", "A".repeat(1500))] {
             let qr = Qr::new(&text).expect("fits a QR code");
             assert_eq!(read_back(&qr), text);

@@ -45,8 +45,16 @@ fn fold_char(c: char, out: &mut String) {
         'ة' => "ه",
         'ؤ' => "و",
         'ئ' => "ي",
-        '٠' | '۰' => "0", '١' | '۱' => "1", '٢' | '۲' => "2", '٣' | '۳' => "3", '٤' | '۴' => "4",
-        '٥' | '۵' => "5", '٦' | '۶' => "6", '٧' | '۷' => "7", '٨' | '۸' => "8", '٩' | '۹' => "9",
+        '٠' | '۰' => "0",
+        '١' | '۱' => "1",
+        '٢' | '۲' => "2",
+        '٣' | '۳' => "3",
+        '٤' | '۴' => "4",
+        '٥' | '۵' => "5",
+        '٦' | '۶' => "6",
+        '٧' | '۷' => "7",
+        '٨' | '۸' => "8",
+        '٩' | '۹' => "9",
         c => {
             out.push(c);
             return;
@@ -70,8 +78,7 @@ fn lower(c: char) -> char {
         0x4C0 => 0x4CF,
         0x178 => 0xFF,
         0x400..=0x40F => u + 80,
-        0x100..=0x12F | 0x132..=0x137 | 0x14A..=0x177 | 0x218..=0x21B | 0x460..=0x481 | 0x48A..=0x4BF | 0x4D0..=0x52F
-            if u % 2 == 0 => u + 1,
+        0x100..=0x12F | 0x132..=0x137 | 0x14A..=0x177 | 0x218..=0x21B | 0x460..=0x481 | 0x48A..=0x4BF | 0x4D0..=0x52F if u % 2 == 0 => u + 1,
         0x139..=0x148 | 0x179..=0x17E | 0x4C1..=0x4CE if u % 2 == 1 => u + 1,
         _ => u,
     };
@@ -100,13 +107,146 @@ pub fn fold(s: &str) -> String {
     out
 }
 
-/// The folded words of a text.
+/// The folded words of a text. An Arabic-script word also loses the article and the
+/// prepositions written on to it (ال, لل, و, ب, ف, ك before ال), so "مهاجرين" finds
+/// "للمهاجرين" (for the migrants).
 pub fn words(s: &str) -> Vec<String> {
-    fold(s)
-        .split(|c: char| !is_word_char(c))
-        .filter(|w| !w.is_empty())
-        .map(str::to_string)
-        .collect()
+    fold(s).split(|c: char| !is_word_char(c)).filter(|w| !w.is_empty()).map(strip_clitics).collect()
+}
+
+/// The article and the one-letter prepositions joined to an Arabic word; the rest must keep
+/// three letters.
+fn strip_clitics(w: &str) -> String {
+    const PREFIXES: [&str; 6] = ["وال", "بال", "كال", "فال", "لل", "ال"];
+    for p in PREFIXES {
+        if let Some(rest) = w.strip_prefix(p) {
+            if rest.chars().count() >= 3 {
+                return rest.to_string();
+            }
+        }
+    }
+    w.to_string()
+}
+
+/// Words that mean the same to someone searching for help, per language: a word of a group
+/// stands for the whole group, in the index and in a query. `*` ends a stem (any word that
+/// starts with it); other entries must match a whole word. Kept small and plain: each group is
+/// there because a real query missed what it looked for.
+pub const SYNONYMS: &[&[&str]] = &[
+    // Free of charge.
+    &[
+        "free",
+        "gratis",
+        "kostenlos",
+        "kostenfrei*",
+        "unentgeltlich*",
+        "gratis",
+        "безкоштовн*",
+        "безплатн*",
+        "бесплатн*",
+        "مجان*",
+        "رايگان",
+        "ücretsiz",
+        "darmow*",
+        "bezpłatn*",
+        "δωρεάν",
+        "gratuit*",
+        "bilaash",
+    ],
+    // A loan: credit, microcredit, microloan.
+    &[
+        "loan*",
+        "credit*",
+        "microcredit*",
+        "microloan*",
+        "kredit*",
+        "darlehen*",
+        "mikrokredit*",
+        "lån",
+        "mikrolån*",
+        "кредит*",
+        "позик*",
+        "мікрокредит*",
+        "мікропозик*",
+        "займ*",
+        "микрокредит*",
+        "قرض*",
+        "قروض",
+        "ائتمان*",
+        "وام",
+        "kredi*",
+        "pożyczk*",
+        "δάνει*",
+        "préstamo*",
+        "microcrédito*",
+        "deyn",
+        "amaah",
+    ],
+    // Advice, counselling.
+    &[
+        "advice",
+        "advisory",
+        "counselling",
+        "beratung*",
+        "rådgiv*",
+        "veiledning*",
+        "консультац*",
+        "порад*",
+        "استشار*",
+        "مشور*",
+        "مشاور*",
+        "danışman*",
+        "doradztw*",
+        "porad*",
+        "συμβουλ*",
+        "asesor*",
+        "talo",
+    ],
+    // Migrants, immigrants, newcomers, refugees.
+    &[
+        "migrant*",
+        "immigrant*",
+        "newcomer*",
+        "refugee*",
+        "zugewandert*",
+        "einwander*",
+        "geflüchtet*",
+        "flüchtling*",
+        "innvandr*",
+        "flyktning*",
+        "мігрант*",
+        "іммігрант*",
+        "біженц*",
+        "мигрант*",
+        "иммигрант*",
+        "беженц*",
+        "مهاجر*",
+        "لاجئ*",
+        "پناهنده*",
+        "göçmen*",
+        "mülteci*",
+        "imigrant*",
+        "uchodźc*",
+        "μετανάστ*",
+        "πρόσφυγ*",
+        "inmigrante*",
+        "soogalooti*",
+        "qaxooti*",
+    ],
+];
+
+/// The group a folded word belongs to, as a token no real word has.
+fn synonym_token(word: &str) -> Option<String> {
+    // Folded once: (folded entry, is a stem), per group.
+    static FOLDED: std::sync::OnceLock<Vec<Vec<(String, bool)>>> = std::sync::OnceLock::new();
+    let groups = FOLDED.get_or_init(|| SYNONYMS.iter().map(|g| g.iter().map(|e| (fold(e.trim_end_matches('*')), e.ends_with('*'))).collect()).collect());
+    groups.iter().position(|g| g.iter().any(|(entry, stem)| if *stem { word.starts_with(entry.as_str()) } else { word == entry })).map(|i| format!("syn{i}"))
+}
+
+/// A folded word and, when it belongs to a synonym group, the group's token.
+fn with_synonym(word: String) -> impl Iterator<Item = String> {
+    let token = synonym_token(&word);
+    std::iter::once(word).chain(token)
 }
 
 /// True when `a` and `b` differ by at most one insertion, deletion, substitution or swap of
@@ -135,6 +275,8 @@ pub const TITLE: f32 = 8.0;
 pub const ORGANISATION: f32 = 4.0;
 pub const TOPICS: f32 = 2.0;
 pub const BODY: f32 = 1.0;
+/// The names of the towns and regions a resource serves.
+pub const PLACE: f32 = 1.5;
 
 const EXACT: f32 = 1.0;
 const PREFIX: f32 = 0.6;
@@ -168,7 +310,7 @@ impl SearchIndex {
         let mut all: Vec<(String, u32, f32)> = vec![];
         for (i, d) in docs.iter().enumerate() {
             for (weight, text) in &d.fields {
-                for w in words(text) {
+                for w in words(text).into_iter().flat_map(with_synonym) {
                     all.push((w, i as u32, *weight));
                 }
             }
@@ -218,8 +360,7 @@ impl SearchIndex {
                 continue;
             }
             // A typo in a whole word, or in the part typed so far.
-            let fuzzy = within_one_edit(&q, t)
-                || (q.len() - 1..=q.len() + 1).any(|n| n < t.len() && within_one_edit(&q, &t[..n]));
+            let fuzzy = within_one_edit(&q, t) || (q.len() - 1..=q.len() + 1).any(|n| n < t.len() && within_one_edit(&q, &t[..n]));
             if fuzzy && !out[..found].iter().any(|(j, _)| *j == i) {
                 out.push((i, FUZZY));
             }
@@ -241,7 +382,15 @@ impl SearchIndex {
         let mut touched: Vec<u32> = vec![];
         let mut found = vec![];
         for (round, word) in query.iter().enumerate() {
-            self.matches(word, &mut found);
+            // A whole word of a synonym group finds every word of the group.
+            match synonym_token(word) {
+                Some(token) => {
+                    self.matches(word, &mut found);
+                    let more = self.terms.binary_search(&token).ok().map(|i| (i, EXACT));
+                    found.extend(more.filter(|m| !found.iter().any(|f| f.0 == m.0)));
+                }
+                None => self.matches(word, &mut found),
+            }
             touched.clear();
             for &(term, quality) in &found {
                 for &(doc, weight) in &self.postings[term] {
@@ -266,8 +415,7 @@ impl SearchIndex {
             }
         }
         let n = query.len() as u16;
-        let mut hits: Vec<Hit> =
-            (0..self.docs).filter(|&d| matched[d] == n).map(|doc| Hit { doc, score: total[doc] }).collect();
+        let mut hits: Vec<Hit> = (0..self.docs).filter(|&d| matched[d] == n).map(|doc| Hit { doc, score: total[doc] }).collect();
         hits.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc)));
         hits
     }
@@ -276,17 +424,17 @@ impl SearchIndex {
 /// The searchable documents of a pack's resources, in pack order, with glossary synonyms
 /// attached: a resource that names a term (or any of its synonyms) is also found by the others.
 pub fn resource_docs(pack: &Pack) -> Vec<Doc> {
+    resource_docs_with(pack, &|_| vec![])
+}
+
+/// [`resource_docs`], with the names of each resource's kind and topics in the languages a
+/// reader may search in (`labels(id)`: "free-advice" → "Free advice", "استشارة مجانية") and the
+/// names of its towns and regions, so a query in words finds what the filters name.
+pub fn resource_docs_with(pack: &Pack, labels: &dyn Fn(&str) -> Vec<String>) -> Vec<Doc> {
     let groups: Vec<Vec<Vec<String>>> = pack
         .terms
         .iter()
-        .map(|t| {
-            std::iter::once(&t.term)
-                .chain(std::iter::once(&t.plain))
-                .chain(&t.synonyms)
-                .map(|a| words(a))
-                .filter(|w| !w.is_empty())
-                .collect()
-        })
+        .map(|t| std::iter::once(&t.term).chain(std::iter::once(&t.plain)).chain(&t.synonyms).map(|a| words(a)).filter(|w| !w.is_empty()).collect())
         .collect();
     pack.resources
         .iter()
@@ -302,11 +450,15 @@ pub fn resource_docs(pack: &Pack) -> Vec<Doc> {
                     }
                 }
             }
+            let named: Vec<String> =
+                std::iter::once(r.kind.clone()).chain(std::iter::once(&r.kind).chain(&r.topics).chain(&r.sectors).flat_map(|id| labels(id))).collect();
+            let places: Vec<String> = r.towns.iter().map(|t| pack.town_name(t)).chain(r.regions.iter().map(|g| pack.region_name(g))).collect();
             Doc {
                 fields: vec![
                     (TITLE, r.title.clone()),
                     (ORGANISATION, r.organisation.clone()),
-                    (TOPICS, format!("{} {synonyms}", r.topics.join(" "))),
+                    (TOPICS, format!("{} {synonyms} {}", r.topics.join(" "), named.join(" "))),
+                    (PLACE, places.join(" ")),
                     (BODY, r.description.clone()),
                 ],
             }
@@ -317,6 +469,57 @@ pub fn resource_docs(pack: &Pack) -> Vec<Doc> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Queries real founders typed that found nothing, in the language of the pack they read.
+    #[test]
+    fn help_is_found_in_the_readers_own_words() {
+        use crate::domain::content::tests::real_packs;
+        let packs = real_packs();
+        let translated = |country: &str, lang: &str| {
+            let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content").join(country);
+            let english = packs.iter().find(|p| p.meta.id == country).unwrap();
+            let (_, t) = crate::domain::content::source::translations(&dir).unwrap().into_iter().find(|(p, _)| p.ends_with(format!("{lang}.toml"))).unwrap();
+            crate::domain::content::source::translate(english, &t).unwrap()
+        };
+        // The interface's names for kinds and topics, as the page passes them.
+        let labels = |ui: &'static str| {
+            let catalog = crate::domain::i18n::source::load(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("content/ui/{ui}.toml"))).unwrap();
+            move |id: &str| -> Vec<String> {
+                ["kind_", "topic_", "sector_"]
+                    .iter()
+                    .filter_map(|p| catalog.get(&format!("{p}{}", id.replace('-', "_"))))
+                    .filter_map(|m| match m {
+                        crate::domain::i18n::Message::Text(t) => Some(t.clone()),
+                        _ => None,
+                    })
+                    .collect()
+            }
+        };
+        let found = |pack: &Pack, ui: &'static str, q: &str| {
+            let index = SearchIndex::new(&resource_docs_with(pack, &labels(ui)));
+            index.search(q).into_iter().map(|h| pack.resources[h.doc].id.clone()).collect::<Vec<_>>()
+        };
+        let de_ar = translated("de", "ar");
+        let hits = found(&de_ar, "ar", "استشارة مجانية برلين");
+        assert!(!hits.is_empty(), "free advice Berlin, in Arabic");
+        assert!(
+            hits.iter().all(|id| {
+                let r = de_ar.resource(id).unwrap();
+                r.kind == "free-advice" || r.cost.as_deref() == Some("free")
+            }),
+            "{hits:?}"
+        );
+        assert!(!found(&de_ar, "ar", "مهاجرين").is_empty(), "migrants, without the article of 'for the migrants'");
+        let de_uk = translated("de", "uk");
+        let free = found(&de_uk, "uk", "безкоштовна консультація");
+        assert!(free.iter().any(|id| de_uk.resource(id).unwrap().kind == "free-advice"), "free advice under its other Ukrainian word: {free:?}");
+        let loans = found(&de_uk, "uk", "кредит");
+        assert!(loans.iter().any(|id| de_uk.resource(id).unwrap().topics.iter().any(|t| t == "microcredit")), "credit finds microloans: {loans:?}");
+        // A stem is not a prefix of everything: "free" does not find "freelance" by synonym.
+        assert_eq!(synonym_token("freelance"), None);
+        assert_eq!(synonym_token("free"), synonym_token("gratis"));
+        assert_eq!(words("للمهاجرين"), vec!["مهاجرين".to_string()]);
+    }
 
     fn doc(title: &str, body: &str) -> Doc {
         Doc { fields: vec![(TITLE, title.into()), (BODY, body.into())] }
@@ -398,12 +601,8 @@ mod tests {
 
     #[test]
     fn diacritics_and_scripts_match_both_ways() {
-        let idx = SearchIndex::new(&[
-            doc("Skatteetaten: næringsoppgave", ""),
-            doc("Existenzgründung", ""),
-            doc("مشاوره کسب و کار", ""),
-            doc("Консультація", ""),
-        ]);
+        let idx =
+            SearchIndex::new(&[doc("Skatteetaten: næringsoppgave", ""), doc("Existenzgründung", ""), doc("مشاوره کسب و کار", ""), doc("Консультація", "")]);
         assert_eq!(idx.search("naeringsoppgave")[0].doc, 0);
         assert_eq!(idx.search("existenzgrundung")[0].doc, 1);
         assert_eq!(idx.search("كسب")[0].doc, 2, "Arabic kaf finds Farsi keheh");
@@ -420,8 +619,7 @@ mod tests {
             let by_local = idx.search(local);
             assert!(!by_local.is_empty(), "{country}: nothing found for {local}");
             for hit in &by_local {
-                assert!(vat.iter().any(|h| h.doc == hit.doc), "{country}: {} found by {local} but not by VAT",
-                    pack.resources[hit.doc].id);
+                assert!(vat.iter().any(|h| h.doc == hit.doc), "{country}: {} found by {local} but not by VAT", pack.resources[hit.doc].id);
             }
         }
     }

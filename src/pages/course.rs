@@ -4,36 +4,31 @@
 
 use std::sync::Arc;
 
-use leptos::prelude::*;
 use crate::router::use_navigate;
+use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::share::share_error_text;
-use super::step::TaskTicks;
-use super::{param, status_id, status_label};
-use crate::app::{focus, use_app, AppState};
+use super::param;
 use crate::components::controls::confirm_dialog;
-use crate::components::share::{download, read_chosen_file, LinkBox, QrCode};
+use crate::components::course::{keep_course, not_found, session_title, CourseView};
+use crate::components::focus::focus;
+use crate::components::share::read_chosen_file;
+use crate::components::share::share_error_text;
 use crate::components::title::Title;
 use crate::components::with_pack::with_pack;
-use crate::domain::content::{Pack, Task};
-use crate::domain::course::{self, Course, CourseResource, SavedCourse, Session};
+use crate::domain::content::Pack;
+use crate::domain::course::{self, Course, CourseResource, CourseStep, ResourceField, SavedCourse, Session};
 use crate::domain::i18n::tr;
-use crate::domain::plan;
 use crate::domain::share::{self, ShareError, MAX_BACKUP_BYTES};
-use crate::language::{country_name, entry_country, pack_country};
+use crate::language::{country_name, entry_country};
 use crate::packs::Load;
 use crate::routes::Page;
+use crate::state::{use_app, AppState};
 
 /// A new course id: eight random letters and digits.
 fn new_id() -> String {
     const CHARS: &[u8] = b"abcdefghijkmnpqrstuvwxyz23456789";
     (0..8).map(|_| CHARS[(js_sys::Math::random() * CHARS.len() as f64) as usize % CHARS.len()] as char).collect()
-}
-
-/// The course link to share: the app's `/open` address with the course in the fragment.
-pub fn course_link(course: &Course) -> String {
-    format!("{}#{}", Page::Open.absolute(), share::encode_course(&course.cleaned()))
 }
 
 /// The saved course with this id (reactive).
@@ -43,25 +38,7 @@ pub fn saved_course(app: AppState, id: &str) -> Option<SavedCourse> {
 
 /// Changes a course made on this device (saved like every other change).
 fn edit(app: AppState, id: &str, f: impl FnOnce(&mut Course)) {
-    app.saved.update(|s| {
-        if let Some(c) = s.courses.get_mut(id).filter(|c| c.mine) {
-            f(&mut c.course);
-        }
-    });
-}
-
-/// Keeps a course that came from a link or a file: a new one is added; one followed before is
-/// replaced by the trainer's newer version; one made on this device is never touched.
-/// Returns what happened, in words, or nothing when nothing changed.
-pub fn keep_course(app: AppState, course: Course) -> Option<String> {
-    let id = course.id.clone();
-    let said = match app.saved.with_untracked(|s| s.courses.get(&id).map(|c| c.mine || c.course == course)) {
-        Some(true) => return None,
-        Some(false) => tr::course_updated(),
-        None => tr::course_followed(),
-    };
-    app.saved.update(|s| { s.courses.insert(id, SavedCourse { course, mine: false }); });
-    Some(said)
+    app.saved.update(|s| s.edit_course(id, f));
 }
 
 /// `/courses`.
@@ -83,7 +60,7 @@ pub fn Courses() -> impl IntoView {
         let id = new_id();
         let mut c = Course::new(&id, &n, &country.get_untracked());
         c.sessions.push(Session { title: tr::session_default(1), steps: vec![] });
-        app.saved.update(|s| { s.courses.insert(id.clone(), SavedCourse { course: c, mine: true }); });
+        app.saved.update(|s| s.add_own_course(c));
         navigate(&Page::CourseEdit(id).path(), Default::default());
     };
     let opened = RwSignal::new(None::<Result<String, ShareError>>);
@@ -116,7 +93,7 @@ pub fn Courses() -> impl IntoView {
                     let steps = c.step_ids().count();
                     view! {
                         <li data-course=c.id.clone()>
-                            <a class="course-name" href=Page::Course(c.id.clone()).href()>{c.name.clone()}</a>
+                            <a class="course-name" href=Page::Course(c.id.clone()).href()><bdi>{c.name.clone()}</bdi></a>
                             <span class="hint">{format!(" · {} · {}", country_name(&c.country, &c.country), tr::course_steps(steps))}</span>
                             <span class="actions">
                                 {mine.then(|| view! { <a href=Page::CourseEdit(c.id.clone()).href()>{tr::course_edit()}</a> })}
@@ -133,10 +110,15 @@ pub fn Courses() -> impl IntoView {
         .into_any()
     };
     let countries = move || match app.packs.index() {
-        Load::Ready(index) => index.packs.iter().map(|p| {
-            let selected = p.id == country.get_untracked();
-            view! { <option value=p.id.clone() selected=selected>{entry_country(p)}</option> }
-        }).collect_view().into_any(),
+        Load::Ready(index) => index
+            .packs
+            .iter()
+            .map(|p| {
+                let selected = p.id == country.get_untracked();
+                view! { <option value=p.id.clone() selected=selected>{entry_country(p)}</option> }
+            })
+            .collect_view()
+            .into_any(),
         _ => ().into_any(),
     };
     view! {
@@ -148,7 +130,7 @@ pub fn Courses() -> impl IntoView {
             ().into_any(),
             tr::course_delete(),
             tr::cancel(),
-            Arc::new(move || { app.saved.update(|s| { s.courses.remove(&id); }); deleting.set(None); }),
+            Arc::new(move || { app.saved.update(|s| s.remove_course(&id)); deleting.set(None); }),
             Arc::new(move || deleting.set(None)),
         ))}
         <section aria-labelledby="mine-heading">
@@ -203,175 +185,6 @@ pub fn CoursePage() -> impl IntoView {
     }
 }
 
-/// Renders `render(course, pack)` for the course of the route's `:id` and its country pack,
-/// drawn again only when the course itself changes; "not found" when it is not on this device.
-pub fn with_course(render: Arc<dyn Fn(Arc<Course>, Arc<Pack>) -> AnyView + Send + Sync>) -> impl IntoView {
-    let app = use_app();
-    let id = param("id");
-    let course = Memo::new(move |_| app.saved.with(|s| s.courses.get(&id()).map(|c| c.course.clone())));
-    move || match course.get() {
-        Some(course) => {
-            let country = course.country.clone();
-            let course = Arc::new(course);
-            let render = render.clone();
-            with_pack(Arc::new(move || country.clone()), Arc::new(move |pack: Arc<Pack>| render(course.clone(), pack))).into_any()
-        }
-        None => not_found(),
-    }
-}
-
-pub fn not_found() -> AnyView {
-    view! {
-        <Title text=tr::course_not_found_title() />
-        <h1>{tr::course_not_found_title()}</h1>
-        <p>{tr::course_not_found()}</p>
-        <p><a href=Page::Courses.href()>{tr::courses_title()}</a></p>
-    }
-    .into_any()
-}
-
-/// A course as a participant's checklist: each session's steps with the participant's own
-/// status and ticks, and the trainer's notes, tasks and local help marked as the trainer's.
-#[component]
-pub fn CourseView(
-    /// The course to show.
-    course: Course,
-    /// Made on this device (an "Edit" link is shown).
-    mine: bool,
-    /// What just happened (the course was followed or updated from a link), if anything.
-    said: Option<String>,
-) -> impl IntoView {
-    let country = course.country.clone();
-    let course = Arc::new(course);
-    with_pack(Arc::new(move || country.clone()), Arc::new(move |pack: Arc<Pack>| {
-        view! { <CourseBody course=course.clone() pack mine said=said.clone() /> }.into_any()
-    }))
-}
-
-#[component]
-fn CourseBody(
-    /// The course.
-    course: Arc<Course>,
-    /// Its country pack.
-    pack: Arc<Pack>,
-    /// Made on this device.
-    mine: bool,
-    /// A message on top, if any.
-    said: Option<String>,
-) -> impl IntoView {
-    let app = use_app();
-    let country = pack.meta.id.clone();
-    let link = course_link(&course);
-    let ids: Vec<String> = course.step_ids().filter(|id| pack.step(id).is_some()).map(String::from).collect();
-    let done = {
-        let (country, ids) = (country.clone(), ids.clone());
-        Memo::new(move |_| app.saved.with(|s| ids.iter().filter(|id| plan::finished(plan::status(s.progress.get(&country), id))).count()))
-    };
-    let total = ids.len();
-    let missing = course.missing_steps(&pack);
-    let file = {
-        let course = course.clone();
-        move |_| {
-            let _ = download(&course::file_name(&course), &share::export_course(&course.cleaned()), "application/json");
-        }
-    };
-    let mut number = 0;
-    view! {
-        <Title text=course.name.clone() />
-        {said.map(|s| view! { <p class="notice-inline" role="status">{s}</p> })}
-        <p class="tag trainer-tag">{tr::courses_title()}" · "{pack_country(&pack)}</p>
-        <h1>{course.name.clone()}</h1>
-        {(!course.trainer.is_empty()).then(|| view! { <p class="lead">{tr::course_by(&course.trainer)}</p> })}
-        <div class="progress-summary">
-            <label for="course-progress">{move || tr::steps_done(total, done.get())}</label>
-            <progress id="course-progress" max=total.max(1) value=move || done.get()></progress>
-        </div>
-        <p class="checklist-links">
-            <a href=Page::Present(course.id.clone()).href() id="present-course">{tr::course_present()}</a>
-            <a href=Page::Handout(course.id.clone()).href()>{tr::course_handout()}</a>
-            {mine.then(|| view! { <a href=Page::CourseEdit(course.id.clone()).href()>{tr::course_edit()}</a> })}
-            <a href=Page::Courses.href()>{tr::courses_title()}</a>
-        </p>
-        {(!missing.is_empty()).then(|| view! { <p class="hint">{tr::course_missing_steps(&missing.join(", "))}</p> })}
-        {course.sessions.iter().enumerate().map(|(i, session)| {
-            let heading = format!("session-{i}");
-            let labelled = heading.clone();
-            view! {
-                <section class="phase session" aria-labelledby=labelled>
-                    <h2 id=heading>{session_title(session, i)}</h2>
-                    {session.steps.is_empty().then(|| view! { <p class="hint">{tr::course_session_empty()}</p> })}
-                    <ol class="steps course-steps">
-                        {session.steps.iter().filter_map(|cs| pack.step(&cs.step).map(|s| (s.clone(), cs.clone()))).map(|(step, extra)| {
-                            number += 1;
-                            let id = step.id.clone();
-                            let status = { let (c, id) = (country.clone(), id.clone()); move || app.saved.with(|s| plan::status(s.progress.get(&c), &id)) };
-                            let status2 = status.clone();
-                            let trainer_tasks: Vec<Task> = extra.tasks.iter().enumerate()
-                                .map(|(n, t)| Task { id: course::trainer_task_id(&course.id, n), title: t.clone() }).collect();
-                            view! {
-                                <li class="step-item" data-step=id.clone() data-status=move || status_id(status())>
-                                    <span class="marker" aria-hidden="true">{crate::domain::i18n::current().digits.write(number)}</span>
-                                    <h3 class="step-heading"><a href=Page::Step { country: country.clone(), step: id.clone() }.href()>{step.title.clone()}</a></h3>
-                                    <p class="step-meta"><span class="status">{move || status_label(status2())}</span></p>
-                                    <p class="summary">{step.summary.clone()}</p>
-                                    {(!step.tasks.is_empty()).then(|| view! { <TaskTicks country=country.clone() step=id.clone() tasks=step.tasks.clone() /> })}
-                                    {(!extra.note.is_empty() || !trainer_tasks.is_empty()).then(|| view! {
-                                        <div class="trainer" data-trainer="">
-                                            <p class="trainer-label">{tr::course_from_trainer()}</p>
-                                            {(!extra.note.is_empty()).then(|| view! { <p class="trainer-note">{extra.note.clone()}</p> })}
-                                            {(!trainer_tasks.is_empty()).then(|| view! {
-                                                <TaskTicks country=country.clone() step=id.clone() tasks=trainer_tasks.clone() legend=tr::course_trainer_tasks() />
-                                            })}
-                                        </div>
-                                    })}
-                                </li>
-                            }
-                        }).collect_view()}
-                    </ol>
-                </section>
-            }
-        }).collect_view()}
-        <CourseResources resources=course.resources.clone() />
-        <section class="panel" aria-labelledby="share-course">
-            <h2 id="share-course">{tr::course_share()}</h2>
-            <LinkBox id="course-link" label=tr::course_link_label() link=link.clone() />
-            <QrCode link=link label=tr::course_qr_label() />
-            <button type="button" class="secondary" id="course-download" on:click=file>{tr::course_download()}</button>
-        </section>
-    }
-}
-
-/// A session's title, or "Day N" if the trainer left it empty.
-pub fn session_title(session: &Session, index: usize) -> String {
-    if session.title.trim().is_empty() { tr::session_default(index + 1) } else { session.title.clone() }
-}
-
-/// The trainer's local help: links that open in a new tab, marked as the trainer's.
-#[component]
-pub fn CourseResources(
-    /// The trainer's resources.
-    resources: Vec<CourseResource>,
-) -> impl IntoView {
-    let resources: Vec<CourseResource> = resources.into_iter().filter(|r| course::safe_address(&r.url)).collect();
-    (!resources.is_empty()).then(|| view! {
-        <section class="trainer" data-trainer="" aria-labelledby="course-resources">
-            <h2 id="course-resources">{tr::course_resources()}</h2>
-            <ul class="resource-links">
-                {resources.into_iter().map(|r| {
-                    let title = if r.title.trim().is_empty() { r.url.clone() } else { r.title.clone() };
-                    view! {
-                        <li>
-                            <a href=r.url.clone() rel="noopener noreferrer" target="_blank">{title}
-                                <span class="visually-hidden">" "{tr::opens_in_new_tab()}</span></a>
-                            {(!r.note.is_empty()).then(|| view! { <span class="org">{format!(" – {}", r.note)}</span> })}
-                        </li>
-                    }
-                }).collect_view()}
-            </ul>
-        </section>
-    })
-}
-
 /// The shape of a course: what the editor's structure depends on. Typing in a field changes
 /// the course but not its shape, so the editor is not drawn again and keeps the focus.
 fn shape(c: &Course) -> (Vec<Vec<(String, usize)>>, usize) {
@@ -387,15 +200,18 @@ pub fn CourseEditor() -> impl IntoView {
     let found = Memo::new(move |_| saved_course(app, &id()).filter(|c| c.mine).map(|c| (c.course.id, c.course.country)));
     move || match found.get() {
         Some((id, country)) => {
-            with_pack(Arc::new(move || country.clone()), Arc::new(move |pack: Arc<Pack>| {
-                view! { <Editor id=id.clone() pack /> }.into_any()
-            }))
-            .into_any()
+            with_pack(Arc::new(move || country.clone()), Arc::new(move |pack: Arc<Pack>| view! { <Editor id=id.clone() pack /> }.into_any())).into_any()
         }
         None => not_found(),
     }
 }
 
+/// A change to the course being edited, saved like every other change.
+type Editing = Arc<dyn Fn(Box<dyn FnOnce(&mut Course)>) + Send + Sync>;
+
+/// The editor of a course made on this device: its name and trainer, its sessions with their
+/// steps, and the trainer's local help. Every change goes through a named operation of
+/// [`Course`] and is saved at once.
 #[component]
 fn Editor(
     /// The course id (a course made on this device).
@@ -412,21 +228,10 @@ fn Editor(
         let id = id.clone();
         Memo::new(move |_| app.saved.with(|s| s.courses.get(&id).map(|c| shape(&c.course))))
     };
-    let name_now = { let c = current.clone(); move || c().name };
-    let title = tr::course_edit_title(&name_now());
-    let editing = { let id = id.clone(); move |f: Box<dyn FnOnce(&mut Course)>| edit(app, &id, f) };
-    let text_field = {
-        let (current, editing) = (current.clone(), editing.clone());
-        move |field_id: String, label: String, get: fn(&Course) -> String, set: fn(&mut Course, String), max: usize| {
-            let editing = editing.clone();
-            view! {
-                <div class="field">
-                    <label for=field_id.clone()>{label}</label>
-                    <input type="text" id=field_id maxlength=max.to_string() value=get(&current())
-                        on:input=move |ev| { let v = event_target_value(&ev); editing(Box::new(move |c| set(c, v))) } />
-                </div>
-            }
-        }
+    let title = tr::course_edit_title(&current().name);
+    let editing: Editing = {
+        let id = id.clone();
+        Arc::new(move |f| edit(app, &id, f))
     };
     let structure = {
         let (pack, current, editing) = (pack.clone(), current.clone(), editing.clone());
@@ -434,174 +239,241 @@ fn Editor(
             // Read, not only tracked: a memo that is never read never runs, so never changes.
             shape.with(|_| ());
             let course = current();
-            let sessions = course.sessions.len();
-            let used: std::collections::BTreeSet<String> = course.step_ids().map(String::from).collect();
             view! {
-                <section aria-labelledby="sessions-heading">
-                    <h2 id="sessions-heading">{tr::course_sessions()}</h2>
-                    {course.sessions.iter().enumerate().map(|(i, session)| {
-                        let ed = editing.clone();
-                        let steps = session.steps.len();
-                        let options: Vec<(String, String)> = pack.meta.phases.iter()
-                            .flat_map(|ph| pack.phase_steps(&ph.id))
-                            .filter(|s| !used.contains(&s.id))
-                            .map(|s| (s.id.clone(), s.title.clone())).collect();
-                        let chosen = RwSignal::new(options.first().map(|o| o.0.clone()).unwrap_or_default());
-                        let (e_title, e_up, e_down, e_remove, e_add) = (ed.clone(), ed.clone(), ed.clone(), ed.clone(), ed.clone());
-                        view! {
-                            <fieldset class="session-editor" data-session=i.to_string()>
-                                <legend>{session_title(session, i)}</legend>
-                                <div class="field">
-                                    <label for=format!("session-title-{i}")>{tr::session_title()}</label>
-                                    <input type="text" id=format!("session-title-{i}") maxlength="200" value=session.title.clone()
-                                        on:input=move |ev| { let v = event_target_value(&ev); e_title(Box::new(move |c| if let Some(s) = c.sessions.get_mut(i) { s.title = v })) } />
-                                </div>
-                                <p class="row-actions">
-                                    <button type="button" class="secondary" id=format!("session-up-{i}") disabled=i == 0
-                                        on:click=move |_| { e_up(Box::new(move |c| c.move_session(i, true))); refocus(format!("session-up-{}", i.saturating_sub(1))) }>{tr::session_up()}</button>
-                                    <button type="button" class="secondary" id=format!("session-down-{i}") disabled=i + 1 == sessions
-                                        on:click=move |_| { e_down(Box::new(move |c| c.move_session(i, false))); refocus(format!("session-down-{}", i + 1)) }>{tr::session_down()}</button>
-                                    <button type="button" class="secondary" on:click=move |_| { e_remove(Box::new(move |c| { if i < c.sessions.len() { c.sessions.remove(i); } })); refocus("add-session".into()) }>{tr::session_remove()}</button>
-                                </p>
-                                <ol class="step-editor">
-                                    {session.steps.iter().enumerate().map(|(j, cs)| {
-                                        let title = pack.step(&cs.step).map(|s| s.title.clone()).unwrap_or_else(|| cs.step.clone());
-                                        let (e1, e2, e3, e4, e5) = (ed.clone(), ed.clone(), ed.clone(), ed.clone(), ed.clone());
-                                        let first = i == 0 && j == 0;
-                                        let last = i + 1 == sessions && j + 1 == steps;
-                                        let new_task = RwSignal::new(String::new());
-                                        let task_field = format!("new-task-{i}-{j}");
-                                        let tf = task_field.clone();
-                                        let add_task = move || {
-                                            let t = new_task.get_untracked().trim().to_string();
-                                            if t.is_empty() { return; }
-                                            let e = e4.clone();
-                                            e(Box::new(move |c| if let Some(cs) = c.sessions.get_mut(i).and_then(|s| s.steps.get_mut(j)) {
-                                                if cs.tasks.len() < course::MAX_TASKS { cs.tasks.push(t) }
-                                            }));
-                                            refocus(tf.clone());
-                                        };
-                                        let add_task2 = add_task.clone();
-                                        view! {
-                                            <li data-course-step=cs.step.clone()>
-                                                <p class="step-title"><strong>{title}</strong></p>
-                                                <p class="row-actions">
-                                                    <button type="button" class="secondary" id=format!("step-up-{}", cs.step) disabled=first
-                                                        on:click={let s = cs.step.clone(); move |_| { e1(Box::new(move |c| c.move_step(i, j, true))); refocus(format!("step-up-{s}")) }}>{tr::step_up()}</button>
-                                                    <button type="button" class="secondary" id=format!("step-down-{}", cs.step) disabled=last
-                                                        on:click={let s = cs.step.clone(); move |_| { e2(Box::new(move |c| c.move_step(i, j, false))); refocus(format!("step-down-{s}")) }}>{tr::step_down()}</button>
-                                                    <button type="button" class="secondary" on:click=move |_| { e3(Box::new(move |c| { if let Some(s) = c.sessions.get_mut(i) { if j < s.steps.len() { s.steps.remove(j); } } })); refocus(format!("add-step-{i}")) }>{tr::step_remove()}</button>
-                                                </p>
-                                                <div class="field">
-                                                    <label for=format!("note-{i}-{j}")>{tr::trainer_note()}</label>
-                                                    <textarea id=format!("note-{i}-{j}") rows="2" maxlength="1000" prop:value=cs.note.clone()
-                                                        on:input=move |ev| { let v = event_target_value(&ev); e5(Box::new(move |c| if let Some(cs) = c.sessions.get_mut(i).and_then(|s| s.steps.get_mut(j)) { cs.note = v })) }></textarea>
-                                                </div>
-                                                <div class="trainer-tasks">
-                                                    <p class="trainer-label">{tr::trainer_tasks()}</p>
-                                                    <ul>
-                                                        {cs.tasks.iter().enumerate().map(|(k, t)| {
-                                                            let e = ed.clone();
-                                                            view! { <li>{t.clone()}" "<button type="button" class="secondary small"
-                                                                aria-label=format!("{}: {t}", tr::trainer_task_remove())
-                                                                on:click=move |_| { e(Box::new(move |c| if let Some(cs) = c.sessions.get_mut(i).and_then(|s| s.steps.get_mut(j)) { if k < cs.tasks.len() { cs.tasks.remove(k); } })); }>
-                                                                {tr::trainer_task_remove()}</button></li> }
-                                                        }).collect_view()}
-                                                    </ul>
-                                                    <div class="field inline">
-                                                        <label for=task_field.clone()>{tr::trainer_task_new()}</label>
-                                                        <input type="text" id=task_field maxlength="200" prop:value=new_task
-                                                            on:input=move |ev| new_task.set(event_target_value(&ev))
-                                                            on:keydown=move |ev| if ev.key() == "Enter" { ev.prevent_default(); add_task() } />
-                                                        <button type="button" class="secondary" on:click=move |_| add_task2()>{tr::trainer_task_add()}</button>
-                                                    </div>
-                                                </div>
-                                            </li>
-                                        }
-                                    }).collect_view()}
-                                </ol>
-                                {if options.is_empty() {
-                                    view! { <p class="hint">{tr::course_all_steps_in()}</p> }.into_any()
-                                } else {
-                                    view! {
-                                        <div class="field inline">
-                                            <label for=format!("add-step-{i}")>{tr::step_add()}</label>
-                                            <select id=format!("add-step-{i}") on:change=move |ev| chosen.set(event_target_value(&ev))>
-                                                {options.into_iter().map(|(v, t)| view! { <option value=v>{t}</option> }).collect_view()}
-                                            </select>
-                                            <button type="button" id=format!("add-step-button-{i}") on:click=move |_| {
-                                                let step = chosen.get_untracked();
-                                                e_add(Box::new(move |c| { c.add_step(i, &step); }));
-                                                refocus(format!("add-step-{i}"));
-                                            }>{tr::step_add_button()}</button>
-                                        </div>
-                                    }.into_any()
-                                }}
-                            </fieldset>
-                        }
-                    }).collect_view()}
-                    <button type="button" class="secondary" id="add-session" disabled={sessions >= course::MAX_SESSIONS} on:click={
-                        let ed = editing.clone();
-                        move |_| {
-                            ed(Box::new(move |c| { let n = c.sessions.len() + 1; c.sessions.push(Session { title: tr::session_default(n), steps: vec![] }) }));
-                            // The new session's title is selected: typing replaces "Day N".
-                            let id = format!("session-title-{sessions}");
-                            request_animation_frame(move || {
-                                if let Some(input) = document().get_element_by_id(&id).and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok()) {
-                                    let _ = input.focus();
-                                    input.select();
-                                }
-                            });
-                        }
-                    }>{tr::session_add()}</button>
-                </section>
-                <section aria-labelledby="resources-heading">
-                    <h2 id="resources-heading">{tr::course_resources()}</h2>
-                    {course.resources.iter().enumerate().map(|(k, r)| {
-                        let (e1, e2, e3, e4) = (editing.clone(), editing.clone(), editing.clone(), editing.clone());
-                        let bad = RwSignal::new(!r.url.is_empty() && !course::safe_address(&r.url));
-                        view! {
-                            <fieldset class="resource-editor">
-                                <legend>{format!("{} {}", tr::course_resources(), k + 1)}</legend>
-                                <div class="field">
-                                    <label for=format!("res-title-{k}")>{tr::resource_title_field()}</label>
-                                    <input type="text" id=format!("res-title-{k}") maxlength="200" value=r.title.clone()
-                                        on:input=move |ev| { let v = event_target_value(&ev); e1(Box::new(move |c| if let Some(r) = c.resources.get_mut(k) { r.title = v })) } />
-                                </div>
-                                <div class="field">
-                                    <label for=format!("res-url-{k}")>{tr::resource_url_field()}</label>
-                                    <input type="url" id=format!("res-url-{k}") dir="ltr" value=r.url.clone() aria-invalid=move || bad.get().to_string()
-                                        aria-describedby=format!("res-url-problem-{k}")
-                                        on:input=move |ev| { let v = event_target_value(&ev); e2(Box::new(move |c| if let Some(r) = c.resources.get_mut(k) { r.url = v })) }
-                                        on:change=move |ev| { let v = event_target_value(&ev); bad.set(!v.trim().is_empty() && !course::safe_address(&v)) } />
-                                    <p class="problem-text" id=format!("res-url-problem-{k}")>{move || bad.get().then(tr::resource_bad_address)}</p>
-                                </div>
-                                <div class="field">
-                                    <label for=format!("res-note-{k}")>{tr::resource_note_field()}</label>
-                                    <input type="text" id=format!("res-note-{k}") maxlength="1000" value=r.note.clone()
-                                        on:input=move |ev| { let v = event_target_value(&ev); e3(Box::new(move |c| if let Some(r) = c.resources.get_mut(k) { r.note = v })) } />
-                                </div>
-                                <button type="button" class="secondary" on:click=move |_| { e4(Box::new(move |c| { if k < c.resources.len() { c.resources.remove(k); } })); refocus("add-resource".into()) }>{tr::resource_remove()}</button>
-                            </fieldset>
-                        }
-                    }).collect_view()}
-                    <button type="button" class="secondary" id="add-resource" disabled={course.resources.len() >= course::MAX_RESOURCES} on:click={
-                        let ed = editing.clone();
-                        let n = course.resources.len();
-                        move |_| { ed(Box::new(|c| c.resources.push(CourseResource::default()))); refocus(format!("res-title-{n}")) }
-                    }>{tr::course_resource_add()}</button>
-                </section>
+                {sessions_editor(&course, &pack, &editing)}
+                {resources_editor(&course, &editing)}
             }
         }
     };
+    let course = current();
     view! {
         <Title text=title.clone() />
         <h1>{title}</h1>
         <p class="hint">{tr::course_saved_hint()}</p>
-        {text_field("course-name-field".into(), tr::course_name(), |c| c.name.clone(), |c, v| c.name = v, course::MAX_TEXT)}
-        {text_field("course-trainer".into(), tr::course_trainer(), |c| c.trainer.clone(), |c, v| c.trainer = v, course::MAX_TEXT)}
+        {text_field("course-name-field", tr::course_name(), course.name.clone(), &editing, |c, v| c.name = v)}
+        {text_field("course-trainer", tr::course_trainer(), course.trainer.clone(), &editing, |c, v| c.trainer = v)}
         {structure}
         <p><a class="button" id="done-editing" href=Page::Course(id.clone()).href()>{tr::course_done_editing()}</a></p>
+    }
+}
+
+/// A one-line text field of the course (its name, the trainer).
+fn text_field(field_id: &'static str, label: String, value: String, editing: &Editing, set: fn(&mut Course, String)) -> impl IntoView {
+    let editing = editing.clone();
+    view! {
+        <div class="field">
+            <label for=field_id>{label}</label>
+            <input type="text" id=field_id maxlength=course::MAX_TEXT.to_string() value=value
+                on:input=move |ev| { let v = event_target_value(&ev); editing(Box::new(move |c| set(c, v))) } />
+        </div>
+    }
+}
+
+/// Every session with its steps, and "Add a session".
+fn sessions_editor(course: &Course, pack: &Arc<Pack>, editing: &Editing) -> impl IntoView {
+    let sessions = course.sessions.len();
+    let used: std::collections::BTreeSet<String> = course.step_ids().map(String::from).collect();
+    let ed = editing.clone();
+    let add_session = move |_| {
+        ed(Box::new(move |c| {
+            let n = c.sessions.len() + 1;
+            c.add_session(&tr::session_default(n));
+        }));
+        // The new session's title is selected: typing replaces "Day N".
+        let id = format!("session-title-{sessions}");
+        request_animation_frame(move || {
+            if let Some(input) = document().get_element_by_id(&id).and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+                let _ = input.focus();
+                input.select();
+            }
+        });
+    };
+    view! {
+        <section aria-labelledby="sessions-heading">
+            <h2 id="sessions-heading">{tr::course_sessions()}</h2>
+            {course.sessions.iter().enumerate().map(|(i, session)| session_editor(i, session, sessions, &used, pack, editing)).collect_view()}
+            <button type="button" class="secondary" id="add-session" disabled={sessions >= course::MAX_SESSIONS} on:click=add_session>
+                {tr::session_add()}</button>
+        </section>
+    }
+}
+
+/// One session: its title, moving and removing it, its steps, and adding a step of the guide.
+fn session_editor(
+    i: usize,
+    session: &Session,
+    sessions: usize,
+    used: &std::collections::BTreeSet<String>,
+    pack: &Arc<Pack>,
+    editing: &Editing,
+) -> impl IntoView {
+    let steps = session.steps.len();
+    let options: Vec<(String, String)> =
+        pack.meta.phases.iter().flat_map(|ph| pack.phase_steps(&ph.id)).filter(|s| !used.contains(&s.id)).map(|s| (s.id.clone(), s.title.clone())).collect();
+    let chosen = RwSignal::new(options.first().map(|o| o.0.clone()).unwrap_or_default());
+    let (e_title, e_up, e_down, e_remove, e_add) = (editing.clone(), editing.clone(), editing.clone(), editing.clone(), editing.clone());
+    let first_session = i == 0;
+    let last_session = i + 1 == sessions;
+    view! {
+        <fieldset class="session-editor" data-session=i.to_string()>
+            <legend>{session_title(session, i)}</legend>
+            <div class="field">
+                <label for=format!("session-title-{i}")>{tr::session_title()}</label>
+                <input type="text" id=format!("session-title-{i}") maxlength="200" value=session.title.clone()
+                    on:input=move |ev| { let v = event_target_value(&ev); e_title(Box::new(move |c| c.set_session_title(i, &v))) } />
+            </div>
+            <p class="row-actions">
+                <button type="button" class="secondary" id=format!("session-up-{i}") disabled=first_session
+                    on:click=move |_| { e_up(Box::new(move |c| c.move_session(i, true))); refocus(format!("session-up-{}", i.saturating_sub(1))) }>{tr::session_up()}</button>
+                <button type="button" class="secondary" id=format!("session-down-{i}") disabled=last_session
+                    on:click=move |_| { e_down(Box::new(move |c| c.move_session(i, false))); refocus(format!("session-down-{}", i + 1)) }>{tr::session_down()}</button>
+                <button type="button" class="secondary" on:click=move |_| { e_remove(Box::new(move |c| c.remove_session(i))); refocus("add-session".into()) }>{tr::session_remove()}</button>
+            </p>
+            <ol class="step-editor">
+                {session.steps.iter().enumerate().map(|(j, cs)| {
+                    let first = first_session && j == 0;
+                    let last = last_session && j + 1 == steps;
+                    step_editor(i, j, cs, pack, first, last, editing)
+                }).collect_view()}
+            </ol>
+            {if options.is_empty() {
+                view! { <p class="hint">{tr::course_all_steps_in()}</p> }.into_any()
+            } else {
+                view! {
+                    <div class="field inline">
+                        <label for=format!("add-step-{i}")>{tr::step_add()}</label>
+                        <select id=format!("add-step-{i}") on:change=move |ev| chosen.set(event_target_value(&ev))>
+                            {options.into_iter().map(|(v, t)| view! { <option value=v>{t}</option> }).collect_view()}
+                        </select>
+                        <button type="button" id=format!("add-step-button-{i}") on:click=move |_| {
+                            let step = chosen.get_untracked();
+                            e_add(Box::new(move |c| { c.add_step(i, &step); }));
+                            refocus(format!("add-step-{i}"));
+                        }>{tr::step_add_button()}</button>
+                    </div>
+                }.into_any()
+            }}
+        </fieldset>
+    }
+}
+
+/// One step of a session: moving and removing it, the trainer's note and own tasks.
+fn step_editor(i: usize, j: usize, cs: &CourseStep, pack: &Pack, first: bool, last: bool, editing: &Editing) -> impl IntoView {
+    let title = pack.step(&cs.step).map(|s| s.title.clone()).unwrap_or_else(|| cs.step.clone());
+    let (e1, e2, e3, e4, e5) = (editing.clone(), editing.clone(), editing.clone(), editing.clone(), editing.clone());
+    let new_task = RwSignal::new(String::new());
+    let task_field = format!("new-task-{i}-{j}");
+    let tf = task_field.clone();
+    let add_task = move || {
+        let t = new_task.get_untracked();
+        if t.trim().is_empty() {
+            return;
+        }
+        e4(Box::new(move |c| {
+            c.add_task(i, j, &t);
+        }));
+        refocus(tf.clone());
+    };
+    let add_task2 = add_task.clone();
+    view! {
+        <li data-course-step=cs.step.clone()>
+            <p class="step-title"><strong>{title}</strong></p>
+            <p class="row-actions">
+                <button type="button" class="secondary" id=format!("step-up-{}", cs.step) disabled=first
+                    on:click={let s = cs.step.clone(); move |_| { e1(Box::new(move |c| c.move_step(i, j, true))); refocus(format!("step-up-{s}")) }}>{tr::step_up()}</button>
+                <button type="button" class="secondary" id=format!("step-down-{}", cs.step) disabled=last
+                    on:click={let s = cs.step.clone(); move |_| { e2(Box::new(move |c| c.move_step(i, j, false))); refocus(format!("step-down-{s}")) }}>{tr::step_down()}</button>
+                <button type="button" class="secondary" on:click=move |_| { e3(Box::new(move |c| c.remove_step(i, j))); refocus(format!("add-step-{i}")) }>{tr::step_remove()}</button>
+            </p>
+            <div class="field">
+                <label for=format!("note-{i}-{j}")>{tr::trainer_note()}</label>
+                <textarea id=format!("note-{i}-{j}") rows="2" maxlength="1000" dir="auto" prop:value=cs.note.clone()
+                    on:input=move |ev| { let v = event_target_value(&ev); e5(Box::new(move |c| c.set_step_note(i, j, &v))) }></textarea>
+            </div>
+            <div class="trainer-tasks">
+                <p class="trainer-label">{tr::trainer_tasks()}</p>
+                <ul>
+                    {cs.tasks.iter().enumerate().map(|(k, t)| {
+                        let e = editing.clone();
+                        view! { <li><bdi>{t.clone()}</bdi>" "<button type="button" class="secondary small"
+                            aria-label=format!("{}: {t}", tr::trainer_task_remove())
+                            on:click=move |_| e(Box::new(move |c| c.remove_task(i, j, k)))>
+                            {tr::trainer_task_remove()}</button></li> }
+                    }).collect_view()}
+                </ul>
+                <div class="field inline">
+                    <label for=task_field.clone()>{tr::trainer_task_new()}</label>
+                    <input type="text" id=task_field maxlength="200" dir="auto" prop:value=new_task
+                        on:input=move |ev| new_task.set(event_target_value(&ev))
+                        on:keydown=move |ev| if ev.key() == "Enter" { ev.prevent_default(); add_task() } />
+                    <button type="button" class="secondary" on:click=move |_| add_task2()>{tr::trainer_task_add()}</button>
+                </div>
+            </div>
+        </li>
+    }
+}
+
+/// The trainer's local help: each with a title, a web address, a street address and a note.
+fn resources_editor(course: &Course, editing: &Editing) -> impl IntoView {
+    let ed = editing.clone();
+    let n = course.resources.len();
+    view! {
+        <section aria-labelledby="resources-heading">
+            <h2 id="resources-heading">{tr::course_resources()}</h2>
+            {course.resources.iter().enumerate().map(|(k, r)| resource_editor(k, r, editing)).collect_view()}
+            <button type="button" class="secondary" id="add-resource" disabled={n >= course::MAX_RESOURCES}
+                on:click=move |_| { ed(Box::new(|c| { c.add_resource(); })); refocus(format!("res-title-{n}")) }>{tr::course_resource_add()}</button>
+        </section>
+    }
+}
+
+/// One piece of local help.
+fn resource_editor(k: usize, r: &CourseResource, editing: &Editing) -> impl IntoView {
+    let field = |f: ResourceField| {
+        let e = editing.clone();
+        move |ev: leptos::ev::Event| {
+            let v = event_target_value(&ev);
+            e(Box::new(move |c| c.set_resource(k, f, &v)))
+        }
+    };
+    let e_remove = editing.clone();
+    // An address that cannot work is named when the editor opens and when the field is left.
+    let bad = RwSignal::new(!r.url.is_empty() && !course::safe_address(&r.url));
+    view! {
+        <fieldset class="resource-editor">
+            <legend>{format!("{} {}", tr::course_resources(), k + 1)}</legend>
+            <div class="field">
+                <label for=format!("res-title-{k}")>{tr::resource_title_field()}</label>
+                <input type="text" id=format!("res-title-{k}") maxlength="200" dir="auto" value=r.title.clone() on:input=field(ResourceField::Title) />
+            </div>
+            <div class="field">
+                <label for=format!("res-url-{k}")>{tr::resource_url_field()}</label>
+                <input type="url" id=format!("res-url-{k}") dir="ltr" value=r.url.clone() aria-invalid=move || bad.get().to_string()
+                    aria-describedby=format!("res-url-problem-{k}")
+                    on:input=field(ResourceField::Url)
+                    on:focusout=move |ev: leptos::ev::FocusEvent| {
+                        // Leaving the field to press a button or follow a link ("See the course"):
+                        // say nothing now, or the message would move what the user is pressing.
+                        let pressing = ev.related_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                            .is_some_and(|e| matches!(e.tag_name().as_str(), "A" | "BUTTON"));
+                        let v = event_target_value(&ev);
+                        bad.set(!pressing && !v.trim().is_empty() && !course::safe_address(&v));
+                    } />
+                // Its line is kept even when empty: a message appearing as the field loses
+                // focus must not move the button the user is tapping.
+                <p class="problem-text reserve" id=format!("res-url-problem-{k}")>{move || bad.get().then(tr::resource_bad_address)}</p>
+            </div>
+            <div class="field">
+                <label for=format!("res-address-{k}")>{tr::resource_address_field()}</label>
+                <input type="text" id=format!("res-address-{k}") maxlength="200" dir="auto" value=r.address.clone() autocomplete="street-address"
+                    on:input=field(ResourceField::Address) />
+            </div>
+            <div class="field">
+                <label for=format!("res-note-{k}")>{tr::resource_note_field()}</label>
+                <input type="text" id=format!("res-note-{k}") maxlength="1000" dir="auto" value=r.note.clone() on:input=field(ResourceField::Note) />
+            </div>
+            <button type="button" class="secondary" on:click=move |_| { e_remove(Box::new(move |c| c.remove_resource(k))); refocus("add-resource".into()) }>{tr::resource_remove()}</button>
+        </fieldset>
     }
 }
 

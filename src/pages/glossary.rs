@@ -6,8 +6,8 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::param;
-use super::step::Unreviewed;
 use crate::components::title::Title;
+use crate::components::unreviewed::Unreviewed;
 use crate::components::with_pack::with_pack;
 use crate::domain::content::{Pack, Term};
 use crate::domain::i18n::tr;
@@ -48,6 +48,8 @@ fn TermList(
         <Title text=title.clone() />
         <h1>{title}</h1>
         <p class="lead">{tr::glossary_lead(&language_name(&lang))}</p>
+        // Once for the page, not under every word.
+        <Unreviewed pack=pack.clone() unreviewed=pack.terms.iter().any(|t| t.unreviewed) />
         <form class="search" role="search" on:submit=|ev| ev.prevent_default()>
             <label for="glossary-search">{tr::glossary_search()}</label>
             <input type="search" id="glossary-search" autocomplete="off"
@@ -57,10 +59,11 @@ fn TermList(
         <dl class="terms glossary">
             {move || shown().into_iter().map(|t| {
                 let pack = pack.clone();
+                let (tl, td) = crate::components::steps::text_lang(&pack);
                 view! {
                     <div id=format!("term-{}", t.id) data-term=t.id.clone()>
-                        <dt><span lang=lang.clone() dir="ltr" class="local-term">{t.term.clone()}</span>{format!(" – {}", t.plain)}</dt>
-                        <dd>{t.explanation.clone()}<Unreviewed pack unreviewed=t.unreviewed /></dd>
+                        <dt><span lang=lang.clone() dir="ltr" class="local-term">{t.term.clone()}</span>" – "<span lang=tl.clone() dir=td>{t.plain.clone()}</span></dt>
+                        <dd lang=tl dir=td>{t.explanation.clone()}</dd>
                     </div>
                 }
             }).collect_view()}

@@ -1,16 +1,16 @@
 use std::sync::Arc;
 
-use leptos::prelude::*;
 use crate::components::title::Title;
+use leptos::prelude::*;
 
-use super::CountryPicker;
-use crate::app::use_app;
+use crate::components::country::CountryPicker;
 use crate::components::with_pack::with_pack;
 use crate::domain::content::Pack;
 use crate::domain::i18n::tr;
 use crate::domain::plan;
 use crate::language::pack_country;
 use crate::routes::Page;
+use crate::state::use_app;
 
 #[component]
 pub fn Home() -> impl IntoView {
@@ -21,10 +21,10 @@ pub fn Home() -> impl IntoView {
         <Title text="" />
         <h1>{tr::home_title()}</h1>
         <p class="lead">{tr::home_lead()}</p>
-        {move || app.saved.with(super::share::backup_is_due).then(|| view! {
+        {move || app.saved.with(|s| s.backup_is_due(js_sys::Date::now())).then(|| view! {
             <section class="card backup-reminder" aria-labelledby="backup-reminder">
                 <h2 id="backup-reminder">{tr::backup_reminder_title()}</h2>
-                <p>{move || app.saved.with(|s| super::share::last_backup_text(s.last_backup_ms))}" "{tr::backup_reminder()}</p>
+                <p>{move || app.saved.with(crate::components::share::last_backup_text)}" "{tr::backup_reminder()}</p>
                 <p class="actions"><a class="button" href=Page::Share.href()>{tr::backup_now()}</a></p>
             </section>
         })}
@@ -61,7 +61,7 @@ fn Welcome() -> impl IntoView {
             <p>{tr::welcome()}</p>
             <p class="actions">
                 <a class="button" href=Page::Profile.href()>{tr::welcome_answer()}</a>
-                <button type="button" class="secondary" on:click=move |_| app.saved.update(|s| s.settings.welcomed = true)>
+                <button type="button" class="secondary" on:click=move |_| app.saved.update(crate::domain::state::SavedState::mark_welcomed)>
                     {tr::welcome_skip()}
                 </button>
             </p>
@@ -92,15 +92,16 @@ fn NextStep(
         });
         let checklist = Page::Checklist(Some(country.clone())).href();
         let phase = |id: &str| pack.meta.phases.iter().find(|p| p.id == id).map(|p| p.title.clone()).unwrap_or_default();
+        let (tl, td) = crate::domain::i18n::foreign(&pack.language, crate::domain::i18n::current());
         view! {
             <section class="card next-step" aria-labelledby="next-step">
                 <h2 id="next-step">{tr::next_title()}</h2>
                 <p class="progress-words">{tr::next_progress(total, &pack_country(&pack), done)}</p>
                 {match current {
                     Some(step) => view! {
-                        <p class="next-phase">{phase(&step.phase)}</p>
-                        <h3>{step.title.clone()}</h3>
-                        <p>{step.summary.clone()}</p>
+                        <p class="next-phase" lang=tl.clone() dir=td>{phase(&step.phase)}</p>
+                        <h3 lang=tl.clone() dir=td>{step.title.clone()}</h3>
+                        <p lang=tl.clone() dir=td>{step.summary.clone()}</p>
                         <p class="actions">
                             <a class="button" href=Page::Step { country: country.clone(), step: step.id.clone() }.href()>{tr::next_go()}</a>
                             <a href=checklist>{tr::next_see_checklist()}</a>
@@ -111,6 +112,7 @@ fn NextStep(
                         <p class="actions"><a class="button" href=checklist>{tr::next_see_checklist()}</a></p>
                     }.into_any(),
                 }}
+                <crate::components::reminders::Reminders pack=pack.clone() />
                 <p class="hint"><a href=Page::Profile.href()>{tr::next_change_answers()}</a></p>
             </section>
         }

@@ -1,5 +1,5 @@
-use leptos::prelude::*;
 use crate::components::title::Title;
+use leptos::prelude::*;
 
 use crate::domain::i18n::tr;
 use crate::routes::Page;

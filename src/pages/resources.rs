@@ -1,27 +1,26 @@
 use std::sync::Arc;
 
-use leptos::prelude::*;
 use crate::router::{use_location, use_navigate, NavigateOptions};
+use leptos::prelude::*;
 
 use crate::components::controls::{choice, select, OnChange};
 use crate::components::title::Title;
-use crate::domain::search::{resource_docs, SearchIndex};
+use crate::domain::search::{resource_docs_with, SearchIndex};
 
-use super::{cost_label, country_or_picker, kind_label, topic_label};
-use crate::app::use_app;
-use crate::domain::content::{Pack, Resource, RESOURCE_KINDS, TOPICS};
-use crate::domain::filter::ResourceView;
+use crate::components::country::country_or_picker;
+use crate::components::labels::{cost_label, kind_label, sector_label, topic_label};
+use crate::domain::content::{Pack, Resource, RESOURCE_KINDS, SECTORS, TOPICS};
+use crate::domain::filter::{place_choices, Filter, ResourceView, Widen};
 use crate::domain::i18n::tr;
 use crate::domain::plan;
 use crate::language::{language_name, pack_country};
 use crate::routes::Page;
+use crate::state::use_app;
 
 /// `/resources` (choose a country) and `/resources/:country` (its resources, by kind).
 #[component]
 pub fn Resources() -> impl IntoView {
-    country_or_picker(tr::nav_resources, tr::resources_heading, |c| Page::Resources(Some(c)), |pack| {
-        view! { <ResourceList pack /> }.into_any()
-    })
+    country_or_picker(tr::nav_resources, tr::resources_heading, |c| Page::Resources(Some(c)), |pack| view! { <ResourceList pack /> }.into_any())
 }
 
 #[component]
@@ -33,7 +32,21 @@ fn ResourceList(
     let title = tr::resources_in(&pack_country(&pack));
     let country = pack.meta.id.clone();
     // Built once per pack load; every keystroke only queries it.
-    let index = Arc::new(SearchIndex::new(&resource_docs(&pack)));
+    // Kinds, topics and sectors are also found by their names in the interface language.
+    let labels = |id: &str| {
+        let mut names = vec![];
+        if RESOURCE_KINDS.contains(&id) {
+            names.push(kind_label(id));
+        }
+        if TOPICS.contains(&id) {
+            names.push(topic_label(id));
+        }
+        if SECTORS.contains(&id) {
+            names.push(sector_label(id));
+        }
+        names
+    };
+    let index = Arc::new(SearchIndex::new(&resource_docs_with(&pack, &labels)));
     let location = use_location();
     // The view lives in the URL: a link opens it, the back button restores the one before.
     let view_now = {
@@ -46,6 +59,14 @@ fn ResourceList(
     let go: Go = Arc::new(move |v: ResourceView, replace: bool| {
         navigate(&format!("{list_page}{}", v.to_query()), NavigateOptions { replace, scroll: false });
     });
+    // A founder who gave their town starts there (a link that names a view keeps its own).
+    {
+        let start = view_now.get_untracked();
+        let home = app.saved.with_untracked(|s| start.clone().start_at_home(&pack, &s.profile));
+        if home != start {
+            go(home, true);
+        }
+    }
     let change = |f: fn(&mut ResourceView, String)| edit(view_now, go.clone(), f);
     let tick = |f: fn(&mut ResourceView, bool)| edit(view_now, go.clone(), f);
     // Memos, so a keystroke in the search does not touch every filter control.
@@ -64,13 +85,16 @@ fn ResourceList(
             }
             let go = go.clone();
             request_animation_frame(move || {
-                set_timeout(move || {
-                    if let Some(q) = typed.try_update_value(Option::take).flatten() {
-                        let mut v = view_now.get_untracked();
-                        v.q = q;
-                        go(v, true);
-                    }
-                }, std::time::Duration::ZERO)
+                set_timeout(
+                    move || {
+                        if let Some(q) = typed.try_update_value(Option::take).flatten() {
+                            let mut v = view_now.get_untracked();
+                            v.q = q;
+                            go(v, true);
+                        }
+                    },
+                    std::time::Duration::ZERO,
+                )
             });
         }
     };
@@ -94,15 +118,15 @@ fn ResourceList(
     let initial = view_now.get_untracked();
     let any = |text: String| vec![(String::new(), text)];
     let kinds: Vec<_> = RESOURCE_KINDS.iter().filter(|k| pack.resources.iter().any(|r| r.kind == **k)).map(|k| (k.to_string(), kind_label(k))).collect();
-    let topics: Vec<_> = TOPICS.iter().filter(|t| pack.resources.iter().any(|r| r.topics.iter().any(|x| x == *t))).map(|t| (t.to_string(), topic_label(t))).collect();
+    let topics: Vec<_> =
+        TOPICS.iter().filter(|t| pack.resources.iter().any(|r| r.topics.iter().any(|x| x == *t))).map(|t| (t.to_string(), topic_label(t))).collect();
     let mut langs: Vec<&String> = pack.resources.iter().flat_map(|r| &r.languages).collect();
     langs.sort();
     langs.dedup();
     let langs: Vec<_> = langs.into_iter().map(|l| (l.clone(), language_name(l))).collect();
-    let regions: Vec<_> = pack.meta.regions.iter().map(|g| (g.id.clone(), g.name.clone())).collect();
-    let towns: Vec<_> = pack.meta.towns.iter().map(|t| (t.id.clone(), t.name.clone())).collect();
+    let (towns, regions) = place_choices(&pack);
     let results = {
-        let pack = pack.clone();
+        let (pack, index, go) = (pack.clone(), index.clone(), go.clone());
         move || {
             let pack = pack.clone();
             if !filtered() {
@@ -121,8 +145,31 @@ fn ResourceList(
             };
             // Keyed by resource: a keystroke moves, adds and drops list items instead of
             // drawing the whole list again.
+            // Nothing found: the nearest help, each a view with one filter less, named.
+            let nearest =
+                {
+                    let (pack, index, go) = (pack.clone(), index.clone(), go.clone());
+                    move || {
+                        (hits.with(Vec::len) == 0).then(|| {
+                            let near = app.saved.with(|s| view_now.with(|v| v.nearest(&pack, &index, &s.saved_resources, &s.profile, 4)));
+                            (!near.is_empty()).then(|| view! {
+                        <div class="nearest">
+                            <p>{tr::nearest_help()}</p>
+                            <ul>
+                                {near.into_iter().map(|(w, v, n)| {
+                                    let go = go.clone();
+                                    let label = widen_label(&pack, &w, n);
+                                    view! { <li><button type="button" class="link-button" on:click=move |_| go(v.clone(), false)>{label}</button></li> }
+                                }).collect_view()}
+                            </ul>
+                        </div>
+                    })
+                        })
+                    }
+                };
             view! {
                 <p class="result-count">{count}</p>
+                {nearest}
                 <ul class="resource-list">
                     <For each=move || hits.get() key=|i| *i children=move |i| item(&pack, &pack.resources[i]) />
                 </ul>
@@ -140,18 +187,28 @@ fn ResourceList(
         let go = go.clone();
         let pack = pack.clone();
         move || {
-            // The step in the link if there is one, else the user's current step.
-            let linked = view_now.with(|v| v.step.clone()).and_then(|id| pack.step(&id).map(|s| (s.id.clone(), s.title.clone(), false)));
-            linked.or_else(|| current.get().map(|(id, t)| (id, t, true)))
-        }.map(|(id, step_title, mine)| {
-            let go = go.clone();
-            let label = if mine { tr::for_my_step(&step_title) } else { tr::for_step(&step_title) };
-            choice(false, "filter-step".into(), "step", label.into_any(), flag(|v| v.step.is_some()), Arc::new(move |on: bool| {
-                let mut v = view_now.get_untracked();
-                v.step = on.then(|| id.clone());
-                go(v, false);
-            }))
-        })
+            {
+                // The step in the link if there is one, else the user's current step.
+                let linked = view_now.with(|v| v.step.clone()).and_then(|id| pack.step(&id).map(|s| (s.id.clone(), s.title.clone(), false)));
+                linked.or_else(|| current.get().map(|(id, t)| (id, t, true)))
+            }
+            .map(|(id, step_title, mine)| {
+                let go = go.clone();
+                let label = if mine { tr::for_my_step(&step_title) } else { tr::for_step(&step_title) };
+                choice(
+                    false,
+                    "filter-step".into(),
+                    "step",
+                    label.into_any(),
+                    flag(|v| v.step.is_some()),
+                    Arc::new(move |on: bool| {
+                        let mut v = view_now.get_untracked();
+                        v.step = on.then(|| id.clone());
+                        go(v, false);
+                    }),
+                )
+            })
+        }
     };
     view! {
         <Title text=title.clone() />
@@ -189,6 +246,25 @@ fn ResourceList(
     }
 }
 
+/// "Look in all of Buskerud (3 results)" / "Without “Help in Arabic” (5 results)".
+fn widen_label(pack: &Pack, w: &Widen, n: usize) -> String {
+    let filter = |f: &Filter| match f {
+        Filter::Kind(k) => kind_label(k),
+        Filter::Topic(t) => topic_label(t),
+        Filter::Place(p) => pack.meta.towns.iter().find(|t| &t.id == p).map(|t| t.name.clone()).unwrap_or_else(|| pack.region_name(p)),
+        Filter::HelpIn(l) => tr::help_in_language(&language_name(l)),
+        Filter::Free => tr::free_only(),
+        Filter::Green => tr::for_green(),
+        Filter::Step(s) => pack.step(s).map(|s| tr::for_step(&s.title)).unwrap_or_default(),
+        Filter::Mine => tr::filter_mine_name(),
+    };
+    match w {
+        Widen::Region(g) => tr::widen_region(n, &pack.region_name(g)),
+        Widen::Drop(f) => tr::drop_filter(n, &filter(f)),
+        Widen::Words => tr::drop_words(n),
+    }
+}
+
 /// Goes to a view of the resource bank; `true` replaces the current history entry.
 type Go = Arc<dyn Fn(ResourceView, bool) + Send + Sync>;
 
@@ -204,11 +280,12 @@ fn edit<T: 'static>(view_now: Memo<ResourceView>, go: Go, f: fn(&mut ResourceVie
 /// One resource in a list.
 fn item(pack: &Pack, r: &Resource) -> AnyView {
     let place = if r.towns.is_empty() { tr::whole_country() } else { r.towns.iter().map(|t| pack.town_name(t)).collect::<Vec<_>>().join(", ") };
+    let (tl, td) = crate::components::steps::text_lang(pack);
     view! {
         <li data-resource=r.id.clone()>
-            <a href=Page::Resource { country: pack.meta.id.clone(), id: r.id.clone() }.href()>{r.title.clone()}</a>
-            <p class="meta">{format!("{} · {} · {}{}", kind_label(&r.kind), r.organisation, place,
-                r.cost.as_deref().map(|c| format!(" · {}", cost_label(c))).unwrap_or_default())}</p>
+            <a href=Page::Resource { country: pack.meta.id.clone(), id: r.id.clone() }.href() lang=tl dir=td>{r.title.clone()}</a>
+            <p class="meta">{kind_label(&r.kind)}" · "<bdi lang=pack.meta.local_language.clone()>{r.organisation.clone()}</bdi>
+                {format!(" · {place}{}", r.cost.as_deref().map(|c| format!(" · {}", cost_label(c))).unwrap_or_default())}</p>
         </li>
     }
     .into_any()
@@ -217,16 +294,20 @@ fn item(pack: &Pack, r: &Resource) -> AnyView {
 /// Every resource, grouped by kind.
 fn grouped(pack: &Pack, shown: &[usize]) -> impl IntoView {
     let shown: Vec<&Resource> = shown.iter().map(|i| &pack.resources[*i]).collect();
-    RESOURCE_KINDS.iter().filter(|k| shown.iter().any(|r| r.kind == **k)).map(|kind| {
-        let heading = format!("kind-{kind}");
-        let labelled = heading.clone();
-        view! {
-            <section aria-labelledby=labelled>
-                <h2 id=heading>{kind_label(kind)}</h2>
-                <ul class="resource-list">
-                    {shown.iter().filter(|r| r.kind == *kind).map(|r| item(pack, r)).collect_view()}
-                </ul>
-            </section>
-        }
-    }).collect_view()
+    RESOURCE_KINDS
+        .iter()
+        .filter(|k| shown.iter().any(|r| r.kind == **k))
+        .map(|kind| {
+            let heading = format!("kind-{kind}");
+            let labelled = heading.clone();
+            view! {
+                <section aria-labelledby=labelled>
+                    <h2 id=heading>{kind_label(kind)}</h2>
+                    <ul class="resource-list">
+                        {shown.iter().filter(|r| r.kind == *kind).map(|r| item(pack, r)).collect_view()}
+                    </ul>
+                </section>
+            }
+        })
+        .collect_view()
 }

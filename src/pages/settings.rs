@@ -1,10 +1,10 @@
-use leptos::prelude::*;
 use crate::components::title::Title;
+use leptos::prelude::*;
 
-use crate::app::use_app;
 use crate::components::controls::confirm_dialog;
+use crate::components::language::LanguageList;
 use crate::domain::i18n::tr;
-use crate::language::LanguageList;
+use crate::state::use_app;
 use crate::storage::Mode;
 
 #[component]

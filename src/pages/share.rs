@@ -4,39 +4,25 @@
 
 use std::sync::Arc;
 
-use leptos::prelude::*;
 use crate::router::{use_location, use_navigate};
+use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::{sector_label, status_label};
-use crate::app::use_app;
 use crate::components::controls::{confirm_dialog, derived, select, OnClick};
-use crate::components::share::{download, read_chosen_file, LinkBox, QrCode};
+use crate::components::labels::{sector_label, status_id, status_label};
+use crate::components::share::{download, last_backup_text, read_chosen_file, share_error_text, LinkBox, QrCode};
+use crate::components::steps::{join_label, step_label, step_marker};
 use crate::components::title::Title;
 use crate::components::with_pack::with_pack;
 use crate::domain::content::{Pack, SECTORS};
 use crate::domain::i18n::{self, tr, LANGUAGES};
 use crate::domain::plan;
 use crate::domain::share::{self, Changes, ShareError, Shared, COMFORTABLE_LINK_CHARS, MAX_BACKUP_BYTES};
-use crate::domain::state::{Profile, Residence, SavedState, StepProgress};
+use crate::domain::state::{Profile, Question, Residence, SavedState, StepProgress};
 use crate::language::{entry_country, pack_country};
 use crate::packs::Load;
 use crate::routes::Page;
-
-const DAY_MS: f64 = 86_400_000.0;
-
-/// Plain words for why a link or file could not be read.
-pub fn share_error_text(e: &ShareError) -> String {
-    match e {
-        ShareError::Empty => tr::share_error_empty(),
-        ShareError::NotOurs => tr::share_error_not_ours(),
-        ShareError::TooLarge => tr::share_error_too_large(),
-        ShareError::Damaged => tr::share_error_damaged(),
-        ShareError::Newer(_) => tr::share_error_newer(),
-        ShareError::UnknownFields(fields) => tr::share_error_unknown_fields(&fields.join(", ")),
-        ShareError::NotBackup => tr::share_error_not_backup(),
-    }
-}
+use crate::state::use_app;
 
 /// What replacing the plan on this device would change, as a list.
 fn changes_list(c: &Changes) -> impl IntoView {
@@ -57,24 +43,6 @@ fn changes_list(c: &Changes) -> impl IntoView {
         </ul>
     }
     .into_any()
-}
-
-/// "Last backup: 12 days ago", or that there has been none.
-pub fn last_backup_text(last: Option<f64>) -> String {
-    match last {
-        None => tr::never_backed_up(),
-        Some(ms) => match ((js_sys::Date::now() - ms) / DAY_MS).floor().max(0.0) as usize {
-            0 => tr::backed_up_today(),
-            days => tr::last_backup_days(days),
-        },
-    }
-}
-
-/// Whether the home page should remind the user to back up: some progress, and no backup in
-/// the last 30 days.
-pub fn backup_is_due(state: &SavedState) -> bool {
-    let has_progress = state.progress.values().any(|steps| steps.values().any(|p| *p != StepProgress::default()));
-    has_progress && state.last_backup_ms.is_none_or(|ms| js_sys::Date::now() - ms >= 30.0 * DAY_MS)
 }
 
 /// The question before the plan or answers on this device are replaced, with what would change.
@@ -99,7 +67,7 @@ pub fn SharePage() -> impl IntoView {
         let name = format!("career-kit-backup-{:04}-{:02}-{:02}.json", date.get_full_year(), date.get_month() + 1, date.get_date());
         match download(&name, &share::export_backup(&state, now), "application/json") {
             Ok(()) => {
-                app.saved.update(|s| s.last_backup_ms = Some(now));
+                app.saved.update(|s| s.mark_backed_up(now));
                 backed_up.set(Some(tr::backup_saved(&name)));
             }
             Err(e) => backed_up.set(Some(e)),
@@ -176,7 +144,7 @@ pub fn SharePage() -> impl IntoView {
         <section aria-labelledby="backup">
             <h2 id="backup">{tr::backup_title()}</h2>
             <p>{tr::backup_text()}</p>
-            <p class="last-backup">{move || app.saved.with(|s| last_backup_text(s.last_backup_ms))}</p>
+            <p class="last-backup">{move || app.saved.with(last_backup_text)}</p>
             <button type="button" id="download-backup" on:click=backup>{tr::download_backup()}</button>
             <p role="status">{move || backed_up.get()}</p>
         </section>
@@ -223,10 +191,10 @@ pub fn OpenPage() -> impl IntoView {
         Ok(Shared::Course(course)) => {
             // A course link: the course is kept on this device and shown as a checklist.
             let app = use_app();
-            let said = super::course::keep_course(app, course.clone());
+            let said = crate::components::course::keep_course(app, course.clone());
             let saved = app.saved.with_untracked(|s| s.courses.get(&course.id).cloned());
             let (course, mine) = saved.map(|c| (c.course, c.mine)).unwrap_or((course, false));
-            view! { <super::course::CourseView course mine said /> }.into_any()
+            view! { <crate::components::course::CourseView course mine said /> }.into_any()
         }
     }
 }
@@ -294,20 +262,27 @@ fn ReadOnlyPlan(
     progress: std::collections::BTreeMap<String, StepProgress>,
 ) -> impl IntoView {
     let (done, total) = plan::count(&pack.steps, Some(&progress), &profile);
+    let numbers = plan::numbers(&pack);
+    let (tl, td) = crate::components::steps::text_lang(&pack);
     view! {
         <AnswersList pack=pack.clone() profile=profile.clone() />
         <p class="progress-words">{tr::steps_done(total, done)}</p>
-        <ol class="shared-plan">
+        // The checklist's own numbers (joined steps share one), not the list's.
+        <ol class="steps shared-plan">
             {plan::ordered(&pack).into_iter().map(|step| {
                 let p = progress.get(&step.id).cloned().unwrap_or_default();
                 let ticks: Vec<String> = step.tasks.iter().filter(|t| p.tasks.contains(&t.id)).map(|t| t.title.clone()).collect();
+                let number = numbers[&step.id];
                 view! {
-                    <li data-step=step.id.clone()>
-                        <h2 class="h3">{step.title.clone()}</h2>
-                        <p class="step-meta"><span class="status">{status_label(p.status)}</span>
+                    <li class="step-item" data-step=step.id.clone() data-status=status_id(p.status)>
+                        {step_marker(number)}
+                        <h2 class="h3"><span class="visually-hidden">{step_label(number)}</span><span lang=tl.clone() dir=td>{step.title.clone()}</span></h2>
+                        <p class="step-meta">
+                            {join_label(number).map(|j| view! { <span class="tag join" aria-hidden="true">{j}</span> })}
+                            <span class="status">{status_label(p.status)}</span>
                             {p.due.clone().map(|d| view! { " "<span class="tag">{tr::orphan_due(&d)}</span> })}</p>
-                        {(!ticks.is_empty()).then(|| view! { <ul class="ticked">{ticks.into_iter().map(|t| view! { <li>"✓ "{t}</li> }).collect_view()}</ul> })}
-                        {(!p.note.is_empty()).then(|| view! { <p class="note">{p.note.clone()}</p> })}
+                        {(!ticks.is_empty()).then(|| view! { <ul class="ticked" lang=tl.clone() dir=td>{ticks.into_iter().map(|t| view! { <li>"✓ "{t}</li> }).collect_view()}</ul> })}
+                        {(!p.note.is_empty()).then(|| view! { <p class="note" dir="auto">{p.note.clone()}</p> })}
                     </li>
                 }
             }).collect_view()}
@@ -327,25 +302,19 @@ fn AnswersList(
     let rows: Vec<(String, Option<String>)> = vec![
         (tr::answer_country(), Some(pack_country(&pack))),
         (tr::town_or_region(), profile.town.as_ref().map(|t| pack.town_name(t))),
-        (tr::q_residence(), profile.residence.map(residence_label)),
+        (tr::q_residence(), profile.residence.map(crate::components::labels::residence_label)),
         (tr::answer_sectors(), (!profile.sectors.is_empty()).then(|| profile.sectors.iter().map(|s| sector_label(s)).collect::<Vec<_>>().join(", "))),
-        (tr::answer_partners(), yes_no(profile.partners)),
+        (tr::partners_question(), profile.partners.map(|b| if b { tr::partners_yes() } else { tr::partners_no() })),
         (tr::answer_hiring(), yes_no(profile.hiring)),
-        (tr::answer_legal_form(), profile.legal_form.as_ref().map(|f| pack.meta.legal_forms.iter().find(|x| &x.id == f).map(|x| x.name.clone()).unwrap_or(f.clone()))),
+        (
+            tr::answer_legal_form(),
+            profile.legal_form.as_ref().map(|f| pack.meta.legal_forms.iter().find(|x| &x.id == f).map(|x| x.name.clone()).unwrap_or(f.clone())),
+        ),
     ];
     view! {
         <dl class="facts answers">
             {rows.into_iter().filter_map(|(k, v)| v.map(|v| view! { <div><dt>{k}</dt><dd>{v}</dd></div> })).collect_view()}
         </dl>
-    }
-}
-
-fn residence_label(r: Residence) -> String {
-    match r {
-        Residence::Eu => tr::residence_eu(),
-        Residence::PermitAllows => tr::residence_permit(),
-        Residence::NotSure => tr::residence_not_sure(),
-        Residence::Other => tr::residence_other(),
     }
 }
 
@@ -365,9 +334,9 @@ fn PresetOffer(
     let apply = {
         let (profile, country) = (profile.clone(), country.clone());
         Arc::new(move || {
-            app.saved.update(|s| s.profile = profile.clone());
+            app.saved.update(|s| s.take_answers(profile.clone()));
             if let Some(lang) = language.as_deref() {
-                crate::language::choose(lang);
+                app.choose_language(lang);
             }
             navigate(&Page::Checklist(Some(country.clone()).filter(|c| !c.is_empty())).path(), Default::default());
         })
@@ -408,10 +377,10 @@ pub fn AdviserPage() -> impl IntoView {
         let code = profile.with(|p| share::encode_preset(p, Some(&lang)));
         format!("{}?lang={lang}#{code}", Page::Open.absolute())
     });
-    let set = move |f: fn(&mut Profile, String)| -> crate::components::controls::OnChange<String> {
-        Arc::new(move |v: String| profile.update(|p| f(p, v)))
-    };
-    let tri_options = || vec![(None, vec![(String::new(), tr::not_asked()), ("yes".into(), tr::answer_yes()), ("no".into(), tr::answer_no())])];
+    let set = move |f: fn(&mut Profile, String)| -> crate::components::controls::OnChange<String> { Arc::new(move |v: String| profile.update(|p| f(p, v))) };
+    // Each question's own answers: "Alone" / "With one or more partners", never a bare Yes / No
+    // to an either-or question.
+    let tri_options = |yes: String, no: String| vec![(None, vec![(String::new(), tr::not_asked()), ("yes".into(), yes), ("no".into(), no)])];
     let countries = move || match app.packs.index() {
         Load::Ready(index) => index.packs.iter().map(|p| (p.id.clone(), entry_country(p))).collect(),
         _ => vec![],
@@ -435,6 +404,21 @@ pub fn AdviserPage() -> impl IntoView {
             {select("adviser-language", tr::language().into_any(), derived(move || language.get()),
                 vec![(None, LANGUAGES.iter().map(|l| (l.code.to_string(), l.name.to_string())).collect())],
                 Arc::new(move |v: String| language.set(v)))}
+            // The menus come in every language; a guide's steps only in the languages it is
+            // written in. Say which, so the adviser knows what the client will read.
+            <p class="hint" id="adviser-language-hint" role="status">{move || {
+                let country = profile.with(|p| p.country.clone())?;
+                let Load::Ready(index) = app.packs.index() else { return None };
+                let entry = index.packs.iter().find(|p| p.id == country)?;
+                let names: Vec<String> = LANGUAGES.iter().filter(|l| entry.files.contains_key(l.code)).map(|l| l.name.to_string()).collect();
+                let chosen = language.get();
+                let mut text = tr::guide_languages(&entry_country(entry), &names.join(", "));
+                if !entry.files.contains_key(chosen.as_str()) {
+                    text.push(' ');
+                    text.push_str(&tr::guide_not_in_language(&crate::language::language_name(&chosen)));
+                }
+                Some(text)
+            }}</p>
             {move || profile.with(|p| p.country.clone()).map(|c| with_pack(Arc::new(move || c.clone()), Arc::new(move |pack: Arc<Pack>| {
                 let towns: Vec<_> = pack.meta.towns.iter().map(|t| (t.id.clone(), t.name.clone())).collect();
                 let forms: Vec<_> = pack.meta.legal_forms.iter().map(|f| (f.id.clone(), f.name.clone())).collect();
@@ -446,17 +430,17 @@ pub fn AdviserPage() -> impl IntoView {
                 }.into_any()
             })))}
             {select("adviser-residence", tr::q_residence().into_any(),
-                derived(move || profile.with(|p| match p.residence { Some(Residence::Eu) => "eu", Some(Residence::PermitAllows) => "permit", Some(Residence::NotSure) => "not-sure", Some(Residence::Other) => "other", None => "" }.to_string())),
-                vec![(None, vec![(String::new(), tr::not_asked()), ("eu".into(), tr::residence_eu()), ("permit".into(), tr::residence_permit()),
-                    ("not-sure".into(), tr::residence_not_sure()), ("other".into(), tr::residence_other())])],
-                set(|p, v| p.residence = match v.as_str() { "eu" => Some(Residence::Eu), "permit" => Some(Residence::PermitAllows), "not-sure" => Some(Residence::NotSure), "other" => Some(Residence::Other), _ => None }))}
+                derived(move || profile.with(|p| p.residence.map_or("", Residence::value).to_string())),
+                vec![(None, std::iter::once((String::new(), tr::not_asked()))
+                    .chain(Residence::ALL.into_iter().map(|r| (r.value().to_string(), crate::components::labels::residence_label(r)))).collect())],
+                set(|p, v| p.residence = Residence::from_value(&v)))}
             {select("adviser-sector", tr::answer_sectors().into_any(), derived(move || profile.with(|p| p.sectors.iter().next().cloned().unwrap_or_default())),
                 vec![(None, vec![(String::new(), tr::not_asked())]), (None, SECTORS.iter().map(|s| (s.to_string(), sector_label(s))).collect())],
                 set(|p, v| p.sectors = (!v.is_empty()).then_some(v).into_iter().collect()))}
             {select("adviser-partners", tr::partners_question().into_any(), derived(move || profile.with(|p| tri_value(p.partners).to_string())),
-                tri_options(), set(|p, v| p.partners = tri(&v)))}
+                tri_options(tr::partners_yes(), tr::partners_no()), set(|p, v| p.answer(Question::Partners, tri(&v))))}
             {select("adviser-hiring", tr::hiring_question().into_any(), derived(move || profile.with(|p| tri_value(p.hiring).to_string())),
-                tri_options(), set(|p, v| p.hiring = tri(&v)))}
+                tri_options(tr::answer_yes(), tr::answer_no()), set(|p, v| p.answer(Question::Hiring, tri(&v))))}
         </form>
         <section aria-labelledby="client-link">
             <h2 id="client-link">{tr::client_link_title()}</h2>

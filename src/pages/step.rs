@@ -1,90 +1,43 @@
 use std::sync::Arc;
 
-use leptos::prelude::*;
-use crate::components::controls::{choice, derived, select};
+use crate::components::controls::{derived, select};
 use crate::components::title::Title;
+use leptos::prelude::*;
 
-use super::{missing_in_pack, param, status_id, status_label, why_line, STATUSES};
-use crate::app::use_app;
-use crate::components::markdown::{ExternalLink, Markdown};
+use super::param;
+use crate::components::country::missing_in_pack;
+use crate::components::labels::{status_id, status_label, STATUSES};
+use crate::components::markdown::Markdown;
+use crate::components::steps::why_line;
+use crate::components::steps::{Sources, TaskTicks};
+use crate::components::unreviewed::Unreviewed;
 use crate::components::with_pack::with_pack;
-use crate::domain::content::{Pack, Source, Task};
+use crate::domain::content::Pack;
 use crate::domain::i18n::tr;
 use crate::language::pack_country;
-use crate::domain::state::StepStatus;
 use crate::routes::Page;
+use crate::state::use_app;
 
 /// `/checklist/:country/:step`.
 #[component]
 pub fn StepPage() -> impl IntoView {
     let country = param("country");
     let step = param("step");
-    with_pack(country, Arc::new(move |pack: Arc<Pack>| {
-        let step = step();
-        match pack.step(&step) {
-            Some(_) => view! { <StepView pack step /> }.into_any(),
-            None => missing_in_pack(
-                tr::step_not_found_title(),
-                tr::step_not_found(&pack_country(&pack), &step),
-                Page::Checklist(Some(pack.meta.id.clone())),
-                tr::see_all_steps(),
-            ),
-        }
-    }))
-}
-
-/// A list of dated sources.
-#[component]
-pub fn Sources(
-    /// The sources to list.
-    sources: Vec<Source>,
-) -> impl IntoView {
-    view! {
-        <section class="sources" aria-labelledby="sources-heading">
-            <h2 id="sources-heading">{tr::sources()}</h2>
-            <ul>
-                {sources.into_iter().map(|s| view! {
-                    <li>
-                        <ExternalLink href=s.url.clone()>{s.title.clone()}</ExternalLink>
-                        <span class="checked">{format!(" {}", tr::checked_on(&s.checked))}</span>
-                    </li>
-                }).collect_view()}
-            </ul>
-        </section>
-    }
-}
-
-/// A step's tasks as tick boxes. Ticking the first one marks a step not started as in
-/// progress.
-#[component]
-pub fn TaskTicks(
-    /// The country pack id the progress belongs to.
-    country: String,
-    /// The step id.
-    step: String,
-    /// The step's tasks.
-    tasks: Vec<Task>,
-    /// The group's name, "Tasks" if not given.
-    #[prop(optional)]
-    legend: Option<String>,
-) -> impl IntoView {
-    let app = use_app();
-    view! {
-        <fieldset class="tasks">
-            <legend>{legend.unwrap_or_else(tr::tasks)}</legend>
-            {tasks.into_iter().map(|t| {
-                let (country, step, tid) = (country.clone(), step.clone(), t.id.clone());
-                let (c2, s2, t2) = (country.clone(), step.clone(), t.id.clone());
-                choice(false, format!("task-{step}-{}", t.id), "task", t.title.into_any(),
-                    derived(move || app.saved.with(|st| st.progress.get(&c2).and_then(|p| p.get(&s2)).is_some_and(|p| p.tasks.contains(&t2)))),
-                    Arc::new(move |on| app.saved.update(|st| {
-                        let p = st.progress.entry(country.clone()).or_default().entry(step.clone()).or_default();
-                        if on { p.tasks.insert(tid.clone()); } else { p.tasks.remove(&tid); }
-                        if on && p.status == StepStatus::NotStarted { p.status = StepStatus::InProgress; }
-                    })))
-            }).collect_view()}
-        </fieldset>
-    }
+    with_pack(
+        country,
+        Arc::new(move |pack: Arc<Pack>| {
+            let step = step();
+            match pack.step(&step) {
+                Some(_) => view! { <StepView pack step /> }.into_any(),
+                None => missing_in_pack(
+                    tr::step_not_found_title(),
+                    tr::step_not_found(&pack_country(&pack), &step),
+                    Page::Checklist(Some(pack.meta.id.clone())),
+                    tr::see_all_steps(),
+                ),
+            }
+        }),
+    )
 }
 
 #[component]
@@ -105,27 +58,31 @@ fn StepView(
         let (country, step) = (country.clone(), s.id.clone());
         move || app.saved.with(|st| st.progress.get(&country).and_then(|p| p.get(&step)).cloned().unwrap_or_default())
     };
+    // Every change of this step goes through a named operation of the saved state.
     let update = {
         let (country, step) = (country.clone(), s.id.clone());
-        move |f: &dyn Fn(&mut crate::domain::state::StepProgress)| {
-            app.saved.update(|st| f(st.progress.entry(country.clone()).or_default().entry(step.clone()).or_default()))
-        }
+        move |f: &dyn Fn(&mut crate::domain::state::SavedState, &str, &str)| app.saved.update(|st| f(st, &country, &step))
     };
 
-    let facts = super::step_facts(&s);
+    let facts = crate::components::labels::step_facts(&s);
 
     let p1 = progress.clone();
     let u1 = update.clone();
     let phase_title = pack.meta.phases.iter().find(|p| p.id == s.phase).map(|p| p.title.clone()).unwrap_or_default();
+    let (tl, td) = crate::components::steps::text_lang(&pack);
+    let local = pack.meta.local_language.clone();
     view! {
         <Title text=s.title.clone() />
         <nav aria-label=tr::breadcrumb() class="breadcrumb">
             <a href=Page::Checklist(Some(country.clone())).href()>{tr::checklist_of(&pack_country(&pack))}</a>
             " "<span class="arrow" aria-hidden="true">"›"</span>" "
-            <span>{phase_title}</span>
+            <span lang=tl.clone() dir=td>{phase_title}</span>
         </nav>
-        <h1>{s.title.clone()}</h1>
-        <p class="lead">{s.summary.clone()}</p>
+        {crate::domain::plan::numbers(&pack).get(&s.id).map(|n| view! {
+            <p class="step-number">{tr::step_number(n.number)}{crate::components::steps::join_label(*n).map(|j| format!(" {j}"))}</p>
+        })}
+        <h1 lang=tl.clone() dir=td>{s.title.clone()}</h1>
+        <p class="lead" lang=tl.clone() dir=td>{s.summary.clone()}</p>
         {(s.optional || s.join.is_some()).then(|| view! {
             <p class="tag">{if s.optional { tr::step_is_optional() } else { tr::step_is_a_choice() }}</p>
         })}
@@ -141,20 +98,20 @@ fn StepView(
                 Arc::new(move |v: String| {
                     if let Some(st) = STATUSES.iter().find(|x| status_id(**x) == v) {
                         let st = *st;
-                        u1(&move |p| p.status = st);
+                        u1(&move |saved, c, s| saved.set_status(c, s, st));
                     }
                 }))}
         </div>
 
         {(!facts.is_empty()).then(|| view! {
             <dl class="facts">
-                {facts.into_iter().map(|(k, v)| view! { <div><dt>{k}</dt><dd>{v}</dd></div> }).collect_view()}
+                {facts.into_iter().map(|(k, v)| view! { <div><dt>{k}</dt><dd lang=tl.clone() dir=td>{v}</dd></div> }).collect_view()}
             </dl>
         })}
 
-        <div class="body"><Markdown source=s.body.clone() /></div>
+        <div class="body" lang=tl.clone() dir=td><Markdown source=s.body.clone() /></div>
 
-        <TaskTicks country=country.clone() step=s.id.clone() tasks=s.tasks.clone() />
+        <TaskTicks country=country.clone() step=s.id.clone() tasks=s.tasks.clone() lang=(tl.clone(), td) />
 
         <section class="plan" aria-labelledby="your-plan">
             <h2 id="your-plan">{tr::plan_title()}</h2>
@@ -164,7 +121,7 @@ fn StepView(
                     prop:value={let p = progress.clone(); move || p().due.unwrap_or_default()}
                     on:change={let u = update.clone(); move |ev| {
                         let v = event_target_value(&ev);
-                        u(&move |p| p.due = (!v.is_empty()).then(|| v.clone()));
+                        u(&move |saved, c, s| saved.set_due(c, s, Some(&v)));
                     }} />
                 {s.deadline.clone().map(|d| view! { <p class="hint">{tr::legal_deadline()}" "{d}</p> })}
                 {s.deadline_days.filter(|d| *d > 0).map(|days| {
@@ -172,18 +129,18 @@ fn StepView(
                     view! {
                         <button type="button" class="secondary" on:click=move |_| {
                             let due = date_in_days(days);
-                            u(&move |p| p.due = Some(due.clone()));
+                            u(&move |saved, c, s| saved.set_due(c, s, Some(&due)));
                         }>{tr::set_legal_deadline(days as usize)}</button>
                     }
                 })}
             </div>
             <div class="field">
                 <label for="step-note">{tr::notes()}</label>
-                <textarea id="step-note" rows="4"
+                <textarea id="step-note" rows="4" dir="auto"
                     prop:value={let p = progress.clone(); move || p().note}
                     on:input={let u = update.clone(); move |ev| {
                         let v = event_target_value(&ev);
-                        u(&move |p| p.note = v.clone());
+                        u(&move |saved, c, s| saved.set_note(c, s, &v));
                     }}></textarea>
                 <p class="hint">{tr::notes_saved()}</p>
             </div>
@@ -191,19 +148,19 @@ fn StepView(
 
         {(!s.documents.is_empty()).then(|| view! {
             <section aria-labelledby="documents"><h2 id="documents">{tr::documents()}</h2>
-                <ul>{s.documents.iter().map(|d| view! { <li>{d.clone()}</li> }).collect_view()}</ul></section>
+                <ul lang=tl.clone() dir=td>{s.documents.iter().map(|d| view! { <li>{d.clone()}</li> }).collect_view()}</ul></section>
         })}
         {(!s.pitfalls.is_empty()).then(|| view! {
             <section aria-labelledby="pitfalls" class="pitfalls"><h2 id="pitfalls">{tr::pitfalls()}</h2>
-                <ul>{s.pitfalls.iter().map(|d| view! { <li>{d.clone()}</li> }).collect_view()}</ul></section>
+                <ul lang=tl.clone() dir=td>{s.pitfalls.iter().map(|d| view! { <li>{d.clone()}</li> }).collect_view()}</ul></section>
         })}
         {(!s.terms.is_empty()).then(|| view! {
             <section aria-labelledby="words"><h2 id="words">{tr::official_words()}</h2>
                 <dl class="terms">
                     {s.terms.iter().filter_map(|id| pack.term(id)).map(|t| view! {
                         <div>
-                            <dt><span lang=pack.meta.local_language.clone() dir="ltr">{t.term.clone()}</span>{format!(" – {}", t.plain)}</dt>
-                            <dd>{t.explanation.clone()}</dd>
+                            <dt><span lang=local.clone() dir="ltr">{t.term.clone()}</span>" – "<span lang=tl.clone() dir=td>{t.plain.clone()}</span></dt>
+                            <dd lang=tl.clone() dir=td>{t.explanation.clone()}</dd>
                         </div>
                     }).collect_view()}
                 </dl>
@@ -213,8 +170,8 @@ fn StepView(
             <section aria-labelledby="help"><h2 id="help">{tr::where_to_get_help()}</h2>
                 <ul class="resource-links">
                     {s.resources.iter().filter_map(|id| pack.resource(id)).map(|r| view! {
-                        <li><a href=Page::Resource { country: country.clone(), id: r.id.clone() }.href()>{r.title.clone()}</a>
-                            <span class="org">{format!(" – {}", r.organisation)}</span></li>
+                        <li><a href=Page::Resource { country: country.clone(), id: r.id.clone() }.href() lang=tl.clone() dir=td>{r.title.clone()}</a>
+                            " – "<bdi class="org" lang=local.clone()>{r.organisation.clone()}</bdi></li>
                     }).collect_view()}
                 </ul>
             </section>
@@ -226,9 +183,9 @@ fn StepView(
         </p>
         <nav aria-label=tr::nav_steps() class="pager">
             {prev.map(|p| view! { <a rel="prev" href=Page::Step { country: country.clone(), step: p.id.clone() }.href()>
-                <span class="arrow" aria-hidden="true">"←"</span>" "<span class="visually-hidden">{tr::previous_step()}": "</span>{p.title}</a> })}
+                <span class="arrow" aria-hidden="true">"←"</span>" "<span class="visually-hidden">{tr::previous_step()}": "</span><span lang=tl.clone() dir=td>{p.title}</span></a> })}
             {next.map(|n| view! { <a rel="next" href=Page::Step { country: country.clone(), step: n.id.clone() }.href()>
-                <span class="visually-hidden">{tr::next_step()}": "</span>{n.title}" "<span class="arrow" aria-hidden="true">"→"</span></a> })}
+                <span class="visually-hidden">{tr::next_step()}": "</span><span lang=tl.clone() dir=td>{n.title}</span>" "<span class="arrow" aria-hidden="true">"→"</span></a> })}
         </nav>
     }
 }
@@ -238,23 +195,4 @@ fn date_in_days(days: u32) -> String {
     let d = js_sys::Date::new_0();
     d.set_date(d.get_date() + days);
     format!("{:04}-{:02}-{:02}", d.get_full_year(), d.get_month() + 1, d.get_date())
-}
-
-/// "Translation not yet reviewed": on an item of a translated pack that no fluent speaker
-/// has checked yet.
-#[component]
-pub fn Unreviewed(
-    /// The pack the item belongs to.
-    pack: Arc<Pack>,
-    /// Whether the item's translation is unreviewed.
-    unreviewed: bool,
-) -> impl IntoView {
-    (unreviewed && pack.language != "en").then(|| {
-        let text = if pack.language == pack.meta.local_language {
-            tr::unreviewed_local()
-        } else {
-            tr::unreviewed(&crate::language::language_name(&pack.meta.local_language))
-        };
-        view! { <p class="unreviewed"><span aria-hidden="true">"⚠ "</span>{text}</p> }
-    })
 }

@@ -89,12 +89,8 @@ pub struct Opened<B> {
 impl<B: Backend> Store<B> {
     /// Opens storage and loads the saved state. Never panics and never loses a stored value.
     pub fn open(backend: Result<B, StoreError>, now_ms: f64) -> Opened<B> {
-        let memory_only = |notices: Vec<Notice>| Opened {
-            store: Store { backend: None, mode: Mode::MemoryOnly },
-            state: SavedState::default(),
-            saved_at: 0.0,
-            notices,
-        };
+        let memory_only =
+            |notices: Vec<Notice>| Opened { store: Store { backend: None, mode: Mode::MemoryOnly }, state: SavedState::default(), saved_at: 0.0, notices };
         let backend = match backend {
             Ok(b) => b,
             Err(_) => return memory_only(vec![Notice::MemoryOnly]),
@@ -126,12 +122,7 @@ impl<B: Backend> Store<B> {
             Decoded::Newer { format } => {
                 let backup_key = store.backup(raw.as_deref().unwrap_or_default(), now_ms);
                 store.mode = Mode::Protected;
-                Opened {
-                    store,
-                    state: SavedState::default(),
-                    saved_at: 0.0,
-                    notices: vec![Notice::NewerFormat { format, backup_key }],
-                }
+                Opened { store, state: SavedState::default(), saved_at: 0.0, notices: vec![Notice::NewerFormat { format, backup_key }] }
             }
         }
     }
@@ -160,9 +151,7 @@ impl<B: Backend> Store<B> {
         match backend.set(&StorageKey::State.name(), &envelope::encode(state, now_ms)) {
             Ok(()) => Ok(()),
             Err(StoreError::QuotaExceeded) => Err(Notice::QuotaExceeded),
-            Err(StoreError::Unavailable(reason) | StoreError::Other(reason)) => {
-                Err(Notice::WriteFailed { reason })
-            }
+            Err(StoreError::Unavailable(reason) | StoreError::Other(reason)) => Err(Notice::WriteFailed { reason }),
         }
     }
 
@@ -174,9 +163,7 @@ impl<B: Backend> Store<B> {
         let (Mode::Persistent, Some(backend)) = (self.mode, &self.backend) else { return Ok(None) };
         let raw = backend.get(&StorageKey::State.name()).ok().flatten();
         let merged = match envelope::decode(raw.as_deref()) {
-            Decoded::Loaded { state: theirs, saved_at, .. } if saved_at > base_at && theirs != *base => {
-                Some(crate::domain::state::merge(base, ours, &theirs))
-            }
+            Decoded::Loaded { state: theirs, saved_at, .. } if saved_at > base_at && theirs != *base => Some(crate::domain::state::merge(base, ours, &theirs)),
             Decoded::Newer { format } => {
                 self.mode = Mode::Protected;
                 return Err(Notice::NewerFormat { format, backup_key: None });
@@ -221,8 +208,7 @@ mod tests {
         }
         fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
             let mut items = self.items.borrow_mut();
-            let used: usize =
-                items.iter().filter(|(k, _)| *k != key).map(|(k, v)| k.len() + v.len()).sum();
+            let used: usize = items.iter().filter(|(k, _)| *k != key).map(|(k, v)| k.len() + v.len()).sum();
             if self.quota.is_some_and(|q| used + key.len() + value.len() > q) {
                 return Err(StoreError::QuotaExceeded);
             }
@@ -300,10 +286,7 @@ mod tests {
         let newer = r#"{"format":9,"saved_at":1,"data":{}}"#;
         mem.items.borrow_mut().insert(StorageKey::State.name(), newer.into());
         let opened = Store::open(Ok(&mem), 100.0);
-        assert_eq!(
-            opened.notices,
-            vec![Notice::NewerFormat { format: 9, backup_key: Some(StorageKey::Backup(100).name()) }]
-        );
+        assert_eq!(opened.notices, vec![Notice::NewerFormat { format: 9, backup_key: Some(StorageKey::Backup(100).name()) }]);
         assert_eq!(opened.store.mode(), Mode::Protected);
         opened.store.save(&state_with_note("mine"), 101.0).unwrap();
         assert_eq!(mem.items.borrow()[&StorageKey::State.name()], newer);

@@ -28,9 +28,7 @@ fn describe(e: &JsValue) -> String {
 fn classify(e: JsValue) -> StoreError {
     match e.dyn_ref::<web_sys::DomException>() {
         // Code 22 (and Firefox's 1014) is the quota error in every browser.
-        Some(ex) if ex.name() == "QuotaExceededError" || ex.code() == 22 || ex.code() == 1014 => {
-            StoreError::QuotaExceeded
-        }
+        Some(ex) if ex.name() == "QuotaExceededError" || ex.code() == 22 || ex.code() == 1014 => StoreError::QuotaExceeded,
         Some(ex) if ex.name() == "SecurityError" => StoreError::Unavailable(describe(&e)),
         _ => StoreError::Other(describe(&e)),
     }
@@ -97,10 +95,7 @@ impl Persistence {
         Self::open_with(local_storage(), on_notice)
     }
 
-    pub fn open_with(
-        backend: Result<WebBackend, StoreError>,
-        on_notice: impl Fn(Notice) + 'static,
-    ) -> (Self, SavedState, Vec<Notice>) {
+    pub fn open_with(backend: Result<WebBackend, StoreError>, on_notice: impl Fn(Notice) + 'static) -> (Self, SavedState, Vec<Notice>) {
         let opened = Store::open(backend, now_ms());
         let inner = Inner {
             store: opened.store,
@@ -204,8 +199,7 @@ impl Persistence {
         });
         let _ = window.add_event_listener_with_callback("storage", on_storage.as_ref().unchecked_ref());
         on_storage.forget();
-        let _ = document
-            .add_event_listener_with_callback("visibilitychange", on_visibility.as_ref().unchecked_ref());
+        let _ = document.add_event_listener_with_callback("visibilitychange", on_visibility.as_ref().unchecked_ref());
         on_visibility.forget();
         let this = self.clone();
         let on_hide = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || this.flush());

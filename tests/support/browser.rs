@@ -76,8 +76,8 @@ pub fn own_deployment(name: &str) -> PathBuf {
 /// Damages the one file of `site` whose name `is_it` picks (its last byte flipped, so it fails
 /// its integrity check, as a file broken on the way would); returns its path and good bytes.
 pub fn damage(site: &std::path::Path, is_it: impl Fn(&str) -> bool) -> (PathBuf, Vec<u8>) {
-    let file = std::fs::read_dir(site).unwrap().map(|e| e.unwrap().path())
-        .find(|p| is_it(p.file_name().unwrap().to_str().unwrap())).expect("the file to damage");
+    let file =
+        std::fs::read_dir(site).unwrap().map(|e| e.unwrap().path()).find(|p| is_it(p.file_name().unwrap().to_str().unwrap())).expect("the file to damage");
     let good = std::fs::read(&file).unwrap();
     let mut bad = good.clone();
     let last = bad.len() - 1;
@@ -119,9 +119,16 @@ impl Browser {
         let profile = std::env::temp_dir().join(format!("ck-e2e-{}-{port}", std::process::id()));
         std::fs::create_dir_all(&profile).unwrap();
         let mut args = vec![
-            "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync",
-            "--disable-quic", "--window-size=1024,900",
+            "--headless=new",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--disable-quic",
+            "--window-size=1024,900",
             // The interface follows the browser's language: keep it English unless a test asks.
             "--lang=en-US",
         ]
@@ -152,11 +159,7 @@ impl Browser {
         }
         let client = client.expect("chromedriver did not start");
         client
-            .update_timeouts(TimeoutConfiguration::new(
-                Some(Duration::from_secs(30)),
-                Some(Duration::from_secs(30)),
-                Some(Duration::from_secs(0)),
-            ))
+            .update_timeouts(TimeoutConfiguration::new(Some(Duration::from_secs(30)), Some(Duration::from_secs(30)), Some(Duration::from_secs(0))))
             .await
             .unwrap();
         let browser = Browser { client, server, base, _driver: driver, _profile: TempDir(profile) };
@@ -240,8 +243,9 @@ impl Browser {
     /// its security policy.
     pub async fn axe(&self) {
         self.locked_down().await;
-        let axe = std::fs::read_to_string("node_modules/axe-core/axe.min.js")
-            .expect("node_modules/axe-core/axe.min.js: run `make test` (it installs axe-core)");
+        self.no_program_text().await;
+        let axe =
+            std::fs::read_to_string("node_modules/axe-core/axe.min.js").expect("node_modules/axe-core/axe.min.js: run `make test` (it installs axe-core)");
         self.client.execute(&axe, vec![]).await.expect("inject axe-core");
         let result = self
             .client
@@ -269,6 +273,19 @@ impl Browser {
         );
     }
 
+    /// Fails if the page shows program text to its reader: a view macro's attribute that ended
+    /// its tag early prints the rest of the Rust expression ("= count on : click = move | _ |").
+    /// Looks at what is visible (`innerText`), with the texts of buttons and links apart.
+    pub async fn no_program_text(&self) {
+        let found = self
+            .js(r#"const patterns = [/\bmove\s*\|/, /on\s*:\s*[a-z]+\s*=/, /\|\s*_\s*\|/, /\.get\(\)/, /\bview!/,
+                     /=>\s*[({]/, /\bSome\(/, /\binto_any\(/, /::[a-z_]+\(/, /\bclass\s*=\s*"/];
+                 const texts = [document.body.innerText, ...[...document.querySelectorAll('button, a, label, option')].map(e => e.innerText || e.textContent || '')];
+                 return texts.flatMap(t => patterns.filter(p => p.test(t)).map(p => p + ' in: ' + t.slice(Math.max(0, t.search(p) - 40), t.search(p) + 60))).slice(0, 5);"#)
+            .await;
+        assert_eq!(found, json!([]), "program text shown on {}", self.path().await);
+    }
+
     /// Sends a Chrome DevTools Protocol command (CPU throttling, screen size, network).
     pub async fn cdp(&self, cmd: &'static str, params: Value) -> Value {
         self.client.issue_cmd(Cdp(cmd, params)).await.unwrap_or_else(|e| panic!("CDP {cmd}: {e}"))
@@ -293,10 +310,46 @@ impl Browser {
             report["width"],
             self.path().await
         );
+        self.no_broken_words().await;
+    }
+
+    /// Fails if a word that would fit on a line of its own is broken across two lines (a long
+    /// word may break only where it cannot fit; hyphenation needs a dictionary this Chromium
+    /// does not have, so any break of a fitting word is a fault here).
+    pub async fn no_broken_words(&self) {
+        let broken = self
+            .js(r#"const out = [];
+                 const walker = document.createTreeWalker(document.querySelector('main') || document.body, NodeFilter.SHOW_TEXT);
+                 while (walker.nextNode()) {
+                   const node = walker.currentNode;
+                   // The box the word must fit: the nearest element that is not inline (a flex
+                   // item, such as a check box's label text, is a box of its own).
+                   let box = node.parentElement;
+                   while (box && getComputedStyle(box).display === 'inline') box = box.parentElement;
+                   if (!box || box.closest('[hidden]') || box.offsetParent === null) continue;
+                   const style = getComputedStyle(box);
+                   const avail = box.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+                   // A word with what sticks to it ("(Gewerbeanmeldung)"): no break is allowed
+                   // inside, so it is one unit; units with a hyphen or slash may break there.
+                   const re = /\S+/gu; let m;
+                   while ((m = re.exec(node.data))) {
+                     if (!/[\p{L}\p{N}\p{M}]{8,}/u.test(m[0]) || /[-\/\u2010-\u2014]/.test(m[0])) continue;
+                     const r = document.createRange(); r.setStart(node, m.index); r.setEnd(node, m.index + m[0].length);
+                     // Pieces on more than one line (a mixed-direction word has several pieces
+                     // on one line).
+                     const rects = [...r.getClientRects()].filter(x => x.width > 0);
+                     const tops = rects.map(x => (x.top + x.bottom) / 2).sort((a, b) => a - b);
+                     if (!tops.some((t, i) => i > 0 && t - tops[i - 1] > rects[0].height / 2)) continue;
+                     const width = rects.reduce((a, x) => a + x.width, 0);
+                     if (width <= avail) out.push(m[0] + ' (' + Math.round(width) + ' of ' + Math.round(avail) + ' px) in ' + box.tagName + '.' + box.className);
+                   }
+                 }
+                 return out.slice(0, 5);"#)
+            .await;
+        assert_eq!(broken, json!([]), "words broken although they fit on {}", self.path().await);
     }
 
     pub async fn close(self) {
         let _ = self.client.close().await;
     }
 }
-

@@ -86,10 +86,7 @@ async fn handle(mut stream: TcpStream, dist: &Path, base: &str) -> std::io::Resu
         None => b"Not found".to_vec(),
     };
     let ctype = file.as_deref().map(content_type).unwrap_or("text/plain; charset=utf-8");
-    let mut resp = format!(
-        "HTTP/1.1 {status}\r\nContent-Type: {ctype}\r\nContent-Length: {}\r\nCache-Control: no-cache\r\nConnection: close\r\n",
-        body.len()
-    );
+    let mut resp = format!("HTTP/1.1 {status}\r\nContent-Type: {ctype}\r\nContent-Length: {}\r\nCache-Control: no-cache\r\nConnection: close\r\n", body.len());
     if let Some(loc) = location {
         resp.push_str(&format!("Location: {loc}\r\n"));
     }
@@ -100,11 +97,7 @@ async fn handle(mut stream: TcpStream, dist: &Path, base: &str) -> std::io::Resu
 }
 
 fn resolve(dist: &Path, base: &str, path: &str) -> (&'static str, Option<PathBuf>, Option<String>) {
-    let not_found = (
-        "404 Not Found",
-        Some(dist.join("404.html")).filter(|p| p.is_file()),
-        None,
-    );
+    let not_found = ("404 Not Found", Some(dist.join("404.html")).filter(|p| p.is_file()), None);
     if path == base.trim_end_matches('/') {
         return ("301 Moved Permanently", None, Some(base.to_string()));
     }
