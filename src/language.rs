@@ -23,6 +23,31 @@ pub fn link_language() -> Option<String> {
     web_sys::UrlSearchParams::new_with_str(&search).ok()?.get(LINK_PARAM)
 }
 
+/// Where this visit's language from a link is kept (the tab's session storage: it ends with the
+/// tab, and stays on the device).
+const VISIT_KEY: &str = "career-kit/visit-language";
+
+fn session() -> Option<web_sys::Storage> {
+    window().session_storage().ok().flatten()
+}
+
+/// The language a link gave this visit, if any.
+fn visit_language() -> Option<String> {
+    session()?.get_item(VISIT_KEY).ok().flatten()
+}
+
+fn remember_visit_language(code: &str) {
+    if let Some(s) = session() {
+        let _ = s.set_item(VISIT_KEY, code);
+    }
+}
+
+fn forget_visit_language() {
+    if let Some(s) = session() {
+        let _ = s.remove_item(VISIT_KEY);
+    }
+}
+
 /// Removes `lang` from the address (after the user chose another language, so a reload keeps
 /// their choice).
 pub fn forget_link_language() {
@@ -73,14 +98,15 @@ pub struct Ui {
 }
 
 impl Ui {
-    /// The language to start in: an adviser's link first, then the saved choice, then the
-    /// browser's. A link's language that wins is saved as the choice (as before).
+    /// The language to start in: an adviser's link first (for the rest of this visit, also
+    /// on pages opened without it), then the saved choice, then the browser's. A link's
+    /// language is never saved as the user's choice: only the user's own choice is.
     pub fn start(packs: crate::packs::Packs, saved: RwSignal<SavedState>) -> Ui {
-        let link = link_language();
+        let link = link_language().filter(|l| i18n::supported(l).is_some()).or_else(visit_language);
         let chosen = saved.with_untracked(|s| s.settings.language.clone());
         let start = i18n::negotiate(link.as_deref(), chosen.as_deref(), &browser_languages());
-        if link.as_deref().and_then(i18n::supported) == Some(start) && chosen.as_deref() != Some(start.code) {
-            saved.update(|s| s.choose_language(start.code));
+        if link.as_deref().and_then(i18n::supported) == Some(start) {
+            remember_visit_language(start.code);
         }
         Ui::new(packs, start)
     }
@@ -95,6 +121,7 @@ impl Ui {
     pub fn choose(&self, saved: RwSignal<SavedState>, code: &str) {
         if let Some(lang) = i18n::language(code) {
             forget_link_language();
+            forget_visit_language();
             saved.update(|s| s.choose_language(lang.code));
             self.wanted.set(lang);
         }

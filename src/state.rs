@@ -84,10 +84,29 @@ impl AppState {
     }
 
     /// Deletes everything Career Kit keeps on this device and starts afresh.
-    pub fn delete_everything(&self) -> Result<(), String> {
-        self.persistence.with_value(|p| p.delete_everything()).map_err(|e| format!("{e:?}"))?;
+    pub fn delete_everything(&self, copies: bool) -> Result<(), String> {
+        self.persistence.with_value(|p| p.delete_everything(copies)).map_err(|e| format!("{e:?}"))?;
         self.saved.set(SavedState::default());
         Ok(())
+    }
+}
+
+impl AppState {
+    /// The copies of saved data kept on this device, newest first.
+    pub fn kept_copies(&self) -> Vec<crate::storage::KeptCopy> {
+        self.persistence.with_value(|p| p.kept_copies())
+    }
+
+    /// The raw text of a kept copy.
+    pub fn kept_raw(&self, key: &str) -> Option<String> {
+        self.persistence.with_value(|p| p.kept_raw(key))
+    }
+
+    /// Replaces the plan with `state`, first keeping the plan as it is now as a copy the user
+    /// can restore (a restored backup, a kept shared copy, a restored copy).
+    pub fn replace_plan(&self, state: SavedState) {
+        self.persistence.with_value(|p| p.keep_current());
+        self.saved.set(state);
     }
 }
 

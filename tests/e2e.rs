@@ -556,6 +556,9 @@ async fn an_arabic_link_opens_right_to_left_and_ukrainian_needs_no_reload() {
     // An adviser's link opens in the client's language, whatever the browser's is.
     b.open("checklist/no?lang=ar").await;
     b.wait_xpath("/html[@lang='ar' and @dir='rtl']").await;
+    // The link's language is for this visit: it is not saved as the user's choice.
+    wait_saved(&b, "data.profile.country === 'no'").await;
+    assert_eq!(saved_data(&b).await["settings"]["language"], Value::Null, "a link does not change the saved language");
     let h1 = b.wait_xpath("//main//h1").await.text().await.unwrap();
     assert!(has_script(&h1, ARABIC), "the checklist heading is in Arabic: {h1}");
     // The content is the Arabic pack, the official words stay Norwegian.
@@ -665,8 +668,20 @@ async fn a_shared_plan_opens_read_only_elsewhere_and_a_backup_restores_it() {
     // Share it: a link with the plan in its fragment, and its QR code.
     a.open("share").await;
     a.axe().await;
+    // Nothing private goes in unless ticked, and the page says what will.
+    a.click("//button[@id='make-plan-link']").await;
+    let bare = a.wait_xpath("//input[@id='plan-link']").await.prop("value").await.unwrap().unwrap();
+    a.wait_xpath("//div[@id='share-preview']//li[contains(., 'step')]").await;
+    assert!(a.client.find(Locator::XPath("//div[@id='share-preview']//li[contains(., 'note')]")).await.is_err(), "no notes unless chosen");
+    a.click("//input[@id='share-notes']").await;
+    a.click("//input[@id='share-residence']").await;
+    a.click("//input[@id='share-answers']").await;
+    a.wait_xpath("//div[@id='share-preview']//li[contains(., '1 note')]").await;
+    a.wait_xpath("//div[@id='share-preview']//li[contains(., 'residence permit')]").await;
+    a.axe().await;
     a.click("//button[@id='make-plan-link']").await;
     let link = a.wait_xpath("//input[@id='plan-link']").await.prop("value").await.unwrap().unwrap();
+    assert_ne!(link, bare, "the choices change the link");
     assert!(link.starts_with(&a.url("open#")), "{link}");
     assert!(link.len() <= 2000, "{} characters", link.len());
     // "Copy link" puts it on the clipboard.
@@ -685,6 +700,9 @@ async fn a_shared_plan_opens_read_only_elsewhere_and_a_backup_restores_it() {
     assert!(here.contains("free=1"), "{here}");
     assert_eq!(a.client.execute_async(read_clipboard, vec![]).await.unwrap(), json!(here));
     a.open("share").await;
+    for tick in ["share-notes", "share-residence", "share-answers"] {
+        a.click(&format!("//input[@id='{tick}']")).await;
+    }
     a.click("//button[@id='make-plan-link']").await;
     assert_eq!(read_qr(&a, &a.wait_xpath("//figure[contains(@class,'qr')]").await).await, link, "the QR code holds the link");
     a.axe().await;
@@ -1013,7 +1031,13 @@ async fn a_trainer_builds_a_course_that_a_participant_follows_presents_and_print
     let b = Browser::start(json!({})).await;
     let path = link.split_once(&b.base).map(|(_, p)| p.to_string()).unwrap();
     b.client.goto(&b.url(&path)).await.unwrap();
+    // First the offer: what the course is, its local help with every address written out, and
+    // nothing kept until the participant says so.
     b.h1("Evening course, Bergen").await;
+    b.wait_xpath("//ul[contains(@class,'offer-help')]//li[contains(., 'https://example.org/course-room')]").await;
+    b.axe().await;
+    assert_eq!(saved_data(&b).await, Value::Null, "nothing is kept before the participant agrees");
+    b.click("//button[@id='course-follow']").await;
     b.wait_xpath("//p[@role='status' and contains(., 'You follow this course now')]").await;
     b.wait_xpath("//li[@data-step='business-idea']//div[@data-trainer]//p[@class='trainer-label' and .='From your trainer']").await;
     b.axe().await;
@@ -1263,7 +1287,12 @@ async fn help_is_found_in_the_readers_words_and_nothing_found_offers_the_nearest
     b.click("//input[@id='country-no']").await;
     b.wait_xpath("//select[@id='town']").await.select_by_value("bergen").await.unwrap();
     b.open("resources/no").await;
-    poll(&b, "return document.getElementById('filter-place') !== null && document.getElementById('filter-place').value === 'bergen'", "the place filter at Bergen").await;
+    poll(
+        &b,
+        "return document.getElementById('filter-place') !== null && document.getElementById('filter-place').value === 'bergen'",
+        "the place filter at Bergen",
+    )
+    .await;
     assert!(b.client.current_url().await.unwrap().as_str().contains("place=bergen"));
     b.axe().await;
     b.close().await;
@@ -1328,5 +1357,94 @@ async fn what_a_founder_set_aside_shows_and_the_checklist_prints_every_step() {
     b.open("glossary/no?lang=ar").await;
     b.wait_xpath("//dl[contains(@class,'glossary')]/div").await;
     assert_eq!(b.client.find_all(Locator::Css("main p.unreviewed")).await.unwrap().len(), 1);
+    b.close().await;
+}
+
+/// Anyone can make a link with a course's id: a changed version is shown as a change, with
+/// every address, and replaces nothing without consent.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_changed_course_link_asks_before_it_replaces_anything() {
+    let a = Browser::start(json!({})).await;
+    a.open("courses").await;
+    a.wait_xpath("//input[@id='course-name']").await.send_keys("Drammen course").await.unwrap();
+    a.click("//button[@id='create-course']").await;
+    a.h1("Edit: Drammen course").await;
+    a.click("//button[@id='add-resource']").await;
+    a.wait_xpath("//input[@id='res-title-0']").await.send_keys("Library room").await.unwrap();
+    a.wait_xpath("//input[@id='res-url-0']").await.send_keys("https://example.org/room").await.unwrap();
+    a.click("//a[@id='done-editing']").await;
+    let first = a.wait_xpath("//input[@id='course-link']").await.prop("value").await.unwrap().unwrap();
+    // Someone edits the same course (same id) and swaps the help link for a payment page.
+    let id = a.path().await.split('/').next_back().unwrap().to_string();
+    a.open(&format!("courses/{id}/edit")).await;
+    let url = a.wait_xpath("//input[@id='res-url-0']").await;
+    url.clear().await.unwrap();
+    url.send_keys("https://pay.example/course-fee").await.unwrap();
+    a.click("//a[@id='done-editing']").await;
+    a.wait_xpath("//section[@aria-labelledby='course-resources']//a[contains(@href,'pay.example')]").await;
+    let changed = a.wait_xpath("//input[@id='course-link']").await.prop("value").await.unwrap().unwrap();
+    assert_ne!(first, changed);
+
+    let b = Browser::start(json!({})).await;
+    let open = |link: &str| link.split_once(&b.base).map(|(_, p)| p.to_string()).unwrap();
+    b.client.goto(&b.url(&open(&first))).await.unwrap();
+    b.click("//button[@id='course-follow']").await;
+    b.wait_xpath("//p[@role='status' and contains(., 'You follow this course now')]").await;
+    wait_saved(&b, &format!("data.courses['{id}'] && data.courses['{id}'].course.resources[0].url === 'https://example.org/room'")).await;
+    // The changed link: the difference, with both addresses, and three choices.
+    b.client.goto(&b.url(&open(&changed))).await.unwrap();
+    b.wait_xpath(
+        "//div[@role='status']//li[contains(., 'Library room') and contains(., 'https://pay.example/course-fee') and contains(., 'https://example.org/room')]",
+    )
+    .await;
+    b.axe().await;
+    b.click("//button[@id='course-keep-mine']").await;
+    b.wait_xpath("//p[@role='status' and contains(., 'Nothing was changed')]").await;
+    assert_eq!(saved_data(&b).await["courses"][&id]["course"]["resources"][0]["url"], json!("https://example.org/room"), "kept as it was");
+    // Keeping both files the new version under an id of its own.
+    b.open("courses").await;
+    b.h1("Courses").await;
+    b.client.goto(&b.url(&open(&changed))).await.unwrap();
+    b.click("//button[@id='course-keep-both']").await;
+    b.wait_xpath("//p[@role='status' and contains(., 'separate course')]").await;
+    wait_saved(&b, &format!("data.courses['{id}-2'] && data.courses['{id}'].course.resources[0].url === 'https://example.org/room'")).await;
+    a.close().await;
+    b.close().await;
+}
+
+/// One value a newer version wrote does not hide the plan: the rest loads, the original is kept
+/// and can be restored or saved from Settings, and deleting asks about the kept copies.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_unknown_value_hides_nothing_and_kept_copies_come_back_from_settings() {
+    let b = Browser::start(json!({})).await;
+    b.open("").await;
+    b.h1("Start your own business").await;
+    b.js(r#"localStorage.setItem('career-kit/state', JSON.stringify({format: 1, saved_at: 5, data: {profile: {country: 'no'},
+        progress: {no: {'register-business': {status: 'archived', note: 'Called Altinn on Monday'}, 'business-or-job': {status: 'done'}}}}})); return true"#)
+        .await;
+    b.client.refresh().await.unwrap();
+    b.wait_xpath("//*[@data-notice='repaired']").await;
+    b.axe().await;
+    b.open("checklist/no/register-business").await;
+    let note = b.wait_xpath("//textarea[@id='step-note']").await.prop("value").await.unwrap();
+    assert_eq!(note.as_deref(), Some("Called Altinn on Monday"), "the rest of the plan is there");
+    b.open("settings").await;
+    b.wait_xpath("//ul[contains(@class,'kept-copies')]/li").await;
+    assert_eq!(b.client.find_all(Locator::Css("ul.kept-copies > li")).await.unwrap().len(), 1);
+    b.wait_xpath("//ul[contains(@class,'kept-copies')]//button[contains(., 'Save as a file')]").await;
+    b.axe().await;
+    // Restoring a copy keeps the plan it replaces as a copy in turn.
+    b.click("//ul[contains(@class,'kept-copies')]//button[contains(., 'Restore this copy')]").await;
+    b.click("//div[@role='alertdialog']//button[contains(., 'Restore this copy')]").await;
+    b.wait_xpath("//p[@role='status' and contains(., 'The copy is restored')]").await;
+    b.wait_xpath("(//ul[contains(@class,'kept-copies')]/li)[2]").await;
+    // Deleting asks about the copies and keeps them unless told.
+    b.click("//button[contains(., 'Delete my data from this device')]").await;
+    let also = b.wait_xpath("//input[@id='delete-copies']").await;
+    assert_eq!(also.prop("checked").await.unwrap().as_deref(), Some("false"));
+    b.axe().await;
+    b.click("//div[@role='alertdialog']//button[contains(., 'Yes, delete everything')]").await;
+    b.wait_xpath("//p[@role='status' and contains(., 'kept copies are still here')]").await;
+    assert_eq!(b.client.find_all(Locator::Css("ul.kept-copies > li")).await.unwrap().len(), 2, "the copies stay");
     b.close().await;
 }

@@ -150,11 +150,53 @@ fn delete_everything_removes_only_career_kit_keys() {
     p.schedule(state_with_note("x"));
     p.flush();
     storage().set_item(&StorageKey::Backup(5).name(), "old").unwrap();
-    p.delete_everything().unwrap();
-    assert_eq!(stored(), None);
+    // Kept copies stay unless the user says so.
+    p.delete_everything(false).unwrap();
+    assert_eq!(storage().get_item(&StorageKey::Backup(5).name()).unwrap().as_deref(), Some("old"));
+    p.delete_everything(true).unwrap();
+    // What is left is an empty plan, dated now: a save other tabs see as newer than theirs.
+    match envelope::decode(stored().as_deref()) {
+        envelope::Decoded::Loaded { state, .. } => assert_eq!(state, SavedState::default()),
+        other => panic!("{other:?}"),
+    }
     assert_eq!(storage().get_item(&StorageKey::Backup(5).name()).unwrap(), None);
     assert_eq!(storage().get_item("someone-else").unwrap().as_deref(), Some("keep"));
     assert!(local_storage().is_ok());
+    clear_storage();
+}
+
+#[wasm_bindgen_test]
+fn a_deletion_reaches_another_open_tab_and_wins() {
+    clear_storage();
+    let (a, _, _) = Persistence::open(|_| {});
+    a.schedule(state_with_note("asylum case 123"));
+    a.flush();
+    // The other tab opened before the deletion and still shows the note.
+    let (b, loaded, _) = Persistence::open(|_| {});
+    assert_eq!(loaded, state_with_note("asylum case 123"));
+    a.delete_everything(false).unwrap();
+    // It hears of the deletion (the storage event calls this) and takes it.
+    assert_eq!(b.newer_elsewhere(), Some(SavedState::default()));
+    // A tick there afterwards writes nothing of the deleted plan back.
+    let mut after = SavedState::default();
+    after.tick_task("no", "idea", "write", true);
+    b.schedule(after);
+    b.flush();
+    let now = stored().unwrap();
+    assert!(!now.contains("asylum case 123") && now.contains("write"), "{now}");
+    // Even a tab that never heard of it (its old plan still in memory) cannot bring it back.
+    clear_storage();
+    let (c, _, _) = Persistence::open(|_| {});
+    c.schedule(state_with_note("asylum case 123"));
+    c.flush();
+    let (d, _, _) = Persistence::open(|_| {});
+    c.delete_everything(false).unwrap();
+    let mut stale = state_with_note("asylum case 123");
+    stale.tick_task("no", "idea", "write", true);
+    d.schedule(stale);
+    d.flush();
+    let now = stored().unwrap();
+    assert!(!now.contains("asylum case 123"), "the deletion wins over the older plan: {now}");
     clear_storage();
 }
 

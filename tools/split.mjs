@@ -67,6 +67,15 @@ mkdirSync(work, { recursive: true });
 run("wasm_split_cli", [input, work]);
 const chunks = readdirSync(work).filter((f) => f.endsWith(".wasm") && f !== "main.wasm").sort();
 if (!chunks.length) fail("no split points: was the wasm built with `--features split`?");
+// wasm-bindgen reads the type of each generic import (`wbg_cast`: a JsValue made from a number,
+// a closure of a new kind) from the main part only. One that only a chunk uses moves into the
+// chunk, and wasm-bindgen then panics in `decode_generic_import`. Say which chunk and why.
+for (const chunk of chunks) {
+  if (readFileSync(join(work, chunk)).includes("__wbindgen_describe_generic_import")) {
+    fail(`${chunk} holds a wasm-bindgen generic import (a cast such as JsValue::from_f64, or a closure type) that only its pages use: ` +
+      "use it in the main part too, or write the code without it (see src/pages/settings.rs on Date)");
+  }
+}
 
 // 2. wasm-bindgen on the main part, as Trunk runs it, but keeping the exports the linker made:
 // the chunks share the main part's function table.

@@ -39,6 +39,146 @@ pub fn keep_course(app: AppState, course: Course) -> Option<String> {
     })
 }
 
+/// What the participant decided about a course from a link or a file.
+#[derive(Clone, Debug, PartialEq)]
+enum Decided {
+    /// Not yet: the offer is shown.
+    Open,
+    /// Shown as this course (kept or already here), with what happened.
+    Shown(Course, bool, Option<String>),
+    /// Nothing kept.
+    Declined,
+}
+
+/// A course from a link or a file, before anything is kept: what it is (its local help with
+/// every address written out) and the participant's consent. A course already followed in
+/// another version shows what differs and asks which to keep; one made on this device is never
+/// replaced. The same course as the one here is simply shown.
+#[component]
+pub fn CourseOffer(
+    /// The course that came in (it passed the course checks).
+    course: Course,
+) -> impl IntoView {
+    let app = use_app();
+    let here = app.saved.with_untracked(|s| s.courses.get(&course.id).cloned());
+    let start = match &here {
+        Some(h) if h.course == course => Decided::Shown(h.course.clone(), h.mine, None),
+        _ => Decided::Open,
+    };
+    let decided = RwSignal::new(start);
+    let incoming = course.clone();
+    let follow = {
+        let c = incoming.clone();
+        move |_| {
+            let said = keep_course(app, c.clone());
+            decided.set(Decided::Shown(c.clone(), false, said));
+        }
+    };
+    let use_new = follow.clone();
+    let keep_both = {
+        let c = incoming.clone();
+        move |_| {
+            let mut id = String::new();
+            app.saved.update(|s| id = s.follow_as_copy(c.clone()));
+            let kept = app.saved.with_untracked(|s| s.courses.get(&id).map(|k| k.course.clone())).unwrap_or_else(|| c.clone());
+            decided.set(Decided::Shown(kept, false, Some(tr::course_kept_both())));
+        }
+    };
+    let keep_mine = {
+        let here = here.clone();
+        move |_| match &here {
+            Some(h) => decided.set(Decided::Shown(h.course.clone(), h.mine, Some(tr::course_kept_mine()))),
+            None => decided.set(Decided::Declined),
+        }
+    };
+    let decline = move |_| decided.set(Decided::Declined);
+    move || match decided.get() {
+        Decided::Shown(course, mine, said) => view! { <CourseView course mine said /> }.into_any(),
+        Decided::Declined => view! {
+            <Title text=tr::course_not_followed() />
+            <h1>{tr::course_not_followed()}</h1>
+            <p><a href=Page::Courses.href()>{tr::courses_title()}</a></p>
+        }
+        .into_any(),
+        Decided::Open => {
+            let c = incoming.clone();
+            let steps = c.step_ids().count();
+            let summary = view! {
+                <h1 dir="auto">{c.name.clone()}</h1>
+                {(!c.trainer.is_empty()).then(|| view! { <p class="lead">{tr::course_by(&c.trainer)}</p> })}
+                <p>{tr::course_offer_size(c.sessions.len(), steps)}</p>
+                {(!c.resources.is_empty()).then(|| view! {
+                    <h2>{tr::course_offer_help()}</h2>
+                    <ul class="offer-help">
+                        {c.resources.iter().map(|r| view! {
+                            <li><bdi>{r.title.clone()}</bdi>
+                                {(!r.url.is_empty()).then(|| view! { <br /><bdi class="url" dir="ltr">{r.url.clone()}</bdi> })}
+                                {(!r.address.is_empty()).then(|| view! { <br /><bdi class="address">{r.address.clone()}</bdi> })}
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                })}
+            };
+            match &here {
+                // One made on this device keeps its id; the incoming one can only be kept beside it.
+                Some(h) if h.mine => view! {
+                    <Title text=c.name.clone() />
+                    <p class="notice-inline" role="status">{tr::course_same_id_mine()}</p>
+                    {summary}
+                    <p class="row-actions">
+                        <button type="button" id="course-keep-both" on:click=keep_both.clone()>{tr::course_keep_both()}</button>
+                        <button type="button" class="secondary" id="course-keep-mine" on:click=keep_mine.clone()>{tr::course_keep_mine()}</button>
+                    </p>
+                }
+                .into_any(),
+                Some(h) => {
+                    let changes = course::differences(&h.course, &c);
+                    view! {
+                        <Title text=c.name.clone() />
+                        <div class="notice-inline" role="status">
+                            <p><strong>{tr::course_changed_title()}</strong></p>
+                            <p>{tr::course_changed_lead()}</p>
+                            <ul class="changes">{changes.iter().map(|d| view! { <li>{difference_text(d)}</li> }).collect_view()}</ul>
+                        </div>
+                        {summary}
+                        <p class="row-actions">
+                            <button type="button" id="course-use-new" on:click=use_new.clone()>{tr::course_use_new()}</button>
+                            <button type="button" class="secondary" id="course-keep-both" on:click=keep_both.clone()>{tr::course_keep_both()}</button>
+                            <button type="button" class="secondary" id="course-keep-mine" on:click=keep_mine.clone()>{tr::course_keep_mine()}</button>
+                        </p>
+                    }
+                    .into_any()
+                }
+                None => view! {
+                    <Title text=c.name.clone() />
+                    <p class="notice-inline">{tr::course_offer_lead()}</p>
+                    {summary}
+                    <p class="row-actions">
+                        <button type="button" id="course-follow" on:click=follow.clone()>{tr::course_follow()}</button>
+                        <button type="button" class="secondary" id="course-not-now" on:click=decline>{tr::course_not_now()}</button>
+                    </p>
+                }
+                .into_any(),
+            }
+        }
+    }
+}
+
+/// A difference between two versions of a course, in words (addresses written out).
+fn difference_text(d: &course::Difference) -> String {
+    use course::Difference as D;
+    match d {
+        D::Name { old, new } => tr::diff_name(new, old),
+        D::Trainer { old, new } => tr::diff_trainer(new, old),
+        D::StepsAdded(n) => tr::diff_steps_added(*n),
+        D::StepsRemoved(n) => tr::diff_steps_removed(*n),
+        D::StepsChanged(n) => tr::diff_steps_changed(*n),
+        D::HelpAdded { title, address } => tr::diff_help_added(address, title),
+        D::HelpRemoved { title } => tr::diff_help_removed(title),
+        D::HelpChanged { title, old, new } => tr::diff_help_changed(new, old, title),
+    }
+}
+
 /// Renders `render(course, pack)` for the course of the route's `:id` and its country pack,
 /// drawn again only when the course itself changes; "not found" when it is not on this device.
 pub fn with_course(render: Arc<dyn Fn(Arc<Course>, Arc<Pack>) -> AnyView + Send + Sync>) -> impl IntoView {

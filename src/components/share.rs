@@ -170,6 +170,7 @@ pub fn share_error_text(e: &ShareError) -> String {
         ShareError::Newer(_) => tr::share_error_newer(),
         ShareError::UnknownFields(fields) => tr::share_error_unknown_fields(&fields.join(", ")),
         ShareError::NotBackup => tr::share_error_not_backup(),
+        ShareError::NotCourseFile => tr::share_error_not_course_file(),
     }
 }
 

@@ -37,6 +37,7 @@ pub fn notice_text(notice: &Notice) -> String {
         Notice::Recovered { backup_key, .. } => tr::notice_recovered(backup_key),
         Notice::UnreadableKept { .. } => tr::notice_unreadable_kept(),
         Notice::NewerFormat { .. } => tr::notice_newer_format(),
+        Notice::Repaired { count, .. } => tr::notice_repaired(*count),
         Notice::QuotaExceeded => tr::notice_quota_exceeded(),
         Notice::WriteFailed { .. } => tr::notice_write_failed(),
     }
@@ -49,6 +50,7 @@ pub fn notice_kind(notice: &Notice) -> &'static str {
         Notice::Recovered { .. } => "recovered",
         Notice::UnreadableKept { .. } => "unreadable-kept",
         Notice::NewerFormat { .. } => "newer-format",
+        Notice::Repaired { .. } => "repaired",
         Notice::QuotaExceeded => "quota-exceeded",
         Notice::WriteFailed { .. } => "write-failed",
     }

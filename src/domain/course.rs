@@ -112,12 +112,81 @@ pub fn safe_address(url: &str) -> bool {
     (lower.starts_with("https://") || lower.starts_with("http://"))
         && u.len() > 8
         && u.len() <= 2000
-        && !u.chars().any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>')
+        && !u.chars().any(|c| c.is_whitespace() || c.is_control() || crate::domain::markdown::is_invisible_format(c) || c == '"' || c == '<' || c == '>')
 }
 
 /// A course id or a country: lower-case letters, digits and `-`, at most 40.
 pub fn is_slug(s: &str) -> bool {
     !s.is_empty() && s.len() <= 40 && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// What a newer version of a course changes, in words the participant can check before
+/// agreeing (local help addresses above all: a link can be swapped for a payment page).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Difference {
+    Name {
+        old: String,
+        new: String,
+    },
+    Trainer {
+        old: String,
+        new: String,
+    },
+    /// Steps in one version and not in the other.
+    StepsAdded(usize),
+    StepsRemoved(usize),
+    /// Steps whose trainer's note or tasks differ.
+    StepsChanged(usize),
+    /// Local help: one only in the new version, one only in the old, one whose address changed.
+    HelpAdded {
+        title: String,
+        address: String,
+    },
+    HelpRemoved {
+        title: String,
+    },
+    HelpChanged {
+        title: String,
+        old: String,
+        new: String,
+    },
+}
+
+/// Everything that differs between the course on this device and another version of it.
+pub fn differences(old: &Course, new: &Course) -> Vec<Difference> {
+    let mut out = vec![];
+    if old.name != new.name {
+        out.push(Difference::Name { old: old.name.clone(), new: new.name.clone() });
+    }
+    if old.trainer != new.trainer {
+        out.push(Difference::Trainer { old: old.trainer.clone(), new: new.trainer.clone() });
+    }
+    let steps = |c: &Course| c.sessions.iter().flat_map(|s| &s.steps).map(|cs| (cs.step.clone(), cs.clone())).collect::<std::collections::BTreeMap<_, _>>();
+    let (a, b) = (steps(old), steps(new));
+    let added = b.keys().filter(|k| !a.contains_key(*k)).count();
+    let removed = a.keys().filter(|k| !b.contains_key(*k)).count();
+    let changed = a.iter().filter(|(k, cs)| b.get(*k).is_some_and(|other| other != *cs)).count();
+    if added > 0 {
+        out.push(Difference::StepsAdded(added));
+    }
+    if removed > 0 {
+        out.push(Difference::StepsRemoved(removed));
+    }
+    if changed > 0 {
+        out.push(Difference::StepsChanged(changed));
+    }
+    let place = |r: &CourseResource| if r.url.trim().is_empty() { r.address.clone() } else { r.url.clone() };
+    for r in &new.resources {
+        match old.resources.iter().find(|o| o.title == r.title) {
+            None => out.push(Difference::HelpAdded { title: r.title.clone(), address: place(r) }),
+            Some(o) if place(o) != place(r) => out.push(Difference::HelpChanged { title: r.title.clone(), old: place(o), new: place(r) }),
+            Some(_) => {}
+        }
+    }
+    for o in old.resources.iter().filter(|o| !new.resources.iter().any(|r| r.title == o.title)) {
+        out.push(Difference::HelpRemoved { title: o.title.clone() });
+    }
+    out
 }
 
 /// A field of a piece of local help, as the editor changes it.
@@ -497,6 +566,46 @@ pub(crate) mod tests {
         assert_eq!(c.sessions[1].title, "Day 3");
         while c.add_session("x") {}
         assert_eq!(c.sessions.len(), MAX_SESSIONS);
+    }
+
+    #[test]
+    fn a_changed_course_says_what_changed() {
+        let old = sample_course();
+        assert_eq!(differences(&old, &old), vec![]);
+        let mut new = old.clone();
+        new.resources[0].url = "https://pay.example/course-fee".into();
+        new.name = "Start-up course".into();
+        new.sessions[0].steps[0].note = "Pay first".into();
+        new.sessions[1].steps.clear();
+        new.resources.push(CourseResource { title: "Help desk".into(), address: "Torget 1".into(), ..Default::default() });
+        assert_eq!(
+            differences(&old, &new),
+            vec![
+                Difference::Name { old: old.name.clone(), new: "Start-up course".into() },
+                Difference::StepsRemoved(1),
+                Difference::StepsChanged(1),
+                Difference::HelpChanged {
+                    title: "Room 2, Bergen library".into(),
+                    old: "https://example.org/room".into(),
+                    new: "https://pay.example/course-fee".into()
+                },
+                Difference::HelpAdded { title: "Help desk".into(), address: "Torget 1".into() },
+            ]
+        );
+    }
+
+    #[test]
+    fn addresses_with_direction_tricks_are_refused() {
+        assert!(safe_address("https://example.org/help"));
+        for trick in
+            ["https://evil.example/\u{202E}gro.elpmaxe", "https://exa\u{200B}mple.org", "https://example.org/\u{2066}x\u{2069}", "https://\u{FEFF}example.org"]
+        {
+            assert!(!safe_address(trick), "{trick:?}");
+            assert!(!crate::domain::markdown::is_live_href(trick), "{trick:?}");
+        }
+        let mut c = sample_course();
+        c.resources[0].url = "https://evil.example/\u{202E}gro.elpmaxe".into();
+        assert_eq!(c.check(), Err(Problem::BadAddress));
     }
 
     #[test]

@@ -41,6 +41,9 @@ pub enum Decoded {
     Newer { format: u32 },
     /// Not an envelope we can read.
     Unreadable { reason: String },
+    /// Readable once values this version does not know were set aside: `repaired` step
+    /// statuses of a newer version became "not started". The caller keeps the raw value.
+    Repaired { state: SavedState, saved_at: f64, repaired: usize },
 }
 
 pub fn encode(state: &SavedState, saved_at: f64) -> String {
@@ -59,14 +62,22 @@ pub fn decode(raw: Option<&str>) -> Decoded {
     if env.format > FORMAT_VERSION {
         return Decoded::Newer { format: env.format };
     }
+    super::state::take_unknown_statuses();
     match migrate(env.format, env.data.get()) {
-        Ok(state) => Decoded::Loaded { state, saved_at: env.saved_at, format: env.format },
+        Ok(state) => match super::state::take_unknown_statuses() {
+            0 => Decoded::Loaded { state, saved_at: env.saved_at, format: env.format },
+            repaired => Decoded::Repaired { state, saved_at: env.saved_at, repaired },
+        },
         Err(reason) => Decoded::Unreadable { reason },
     }
 }
 
 /// Brings data of any released format up to [`FORMAT_VERSION`].
 fn migrate(format: u32, data: &str) -> Result<SavedState, String> {
+    // A list where the state belongs would read as an empty state: refuse it.
+    if !data.trim_start().starts_with('{') {
+        return Err("the data is not an object".into());
+    }
     match format {
         1 => serde_json::from_str(data).map_err(|e| format!("format 1 data: {e}")),
         other => Err(format!("no migration from format {other}")),
@@ -86,6 +97,37 @@ mod tests {
             .or_default()
             .insert("register".into(), StepProgress { status: StepStatus::Waiting, note: "Called Altinn".into(), ..Default::default() });
         s
+    }
+
+    #[test]
+    fn every_status_reads_back_by_its_saved_name() {
+        for (st, name) in StepStatus::NAMES {
+            let mut s = SavedState::default();
+            s.set_status("no", "x", st);
+            let raw = encode(&s, 1.0);
+            assert!(raw.contains(&format!("\"status\":\"{name}\"")), "{raw}");
+            assert!(matches!(decode(Some(&raw)), Decoded::Loaded { state, .. } if state == s), "{name}");
+        }
+    }
+
+    #[test]
+    fn an_unknown_status_hides_nothing_else() {
+        let raw = r#"{"format":1,"saved_at":5,"data":{"profile":{"country":"no"},"progress":{"no":{"register":{"status":"archived","note":"Called Altinn"},"idea":{"status":"done"}}}}}"#;
+        match decode(Some(raw)) {
+            Decoded::Repaired { state, saved_at, repaired } => {
+                assert_eq!((repaired, saved_at), (1, 5.0));
+                assert_eq!(state.progress["no"]["register"].status, StepStatus::NotStarted);
+                assert_eq!(state.progress["no"]["register"].note, "Called Altinn", "the rest is kept");
+                assert_eq!(state.progress["no"]["idea"].status, StepStatus::Done);
+                assert_eq!(state.profile.country.as_deref(), Some("no"));
+            }
+            other => panic!("{other:?}"),
+        }
+        // Broken elsewhere: still unreadable, never guessed.
+        assert!(matches!(decode(Some(r#"{"format":1,"data":{"progress":{"no":{"x":{"status":"archived","tasks":7}}}}}"#)), Decoded::Unreadable { .. }));
+        assert!(matches!(decode(Some(r#"{"format":1,"data":{"progress":{"no":{"x":{"status":7}}}}}"#)), Decoded::Unreadable { .. }));
+        // A list where the plan belongs is not an empty plan.
+        assert!(matches!(decode(Some(r#"{"format":1,"data":[]}"#)), Decoded::Unreadable { .. }));
     }
 
     #[test]

@@ -23,11 +23,18 @@ pub enum Inline {
 
 /// True for the link targets the app makes clickable.
 pub fn is_live_href(href: &str) -> bool {
-    if href.chars().any(|c| c.is_control() || c.is_whitespace()) {
+    if href.chars().any(|c| c.is_control() || c.is_whitespace() || is_invisible_format(c)) {
         return false;
     }
     let lower = href.to_ascii_lowercase();
     (lower.starts_with("https://") && href.len() > 8) || lower.starts_with("mailto:") || lower.starts_with("tel:")
+}
+
+/// Characters that change how text around them is shown without being seen themselves: the
+/// bidirectional controls (U+202E turns "moc.evil" into "live.com") and zero-width characters.
+/// No address needs them; an address holding one is refused.
+pub fn is_invisible_format(c: char) -> bool {
+    matches!(c, '\u{061C}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{206F}' | '\u{FEFF}' | '\u{FFF9}'..='\u{FFFB}')
 }
 
 fn list_item(line: &str) -> Option<(bool, &str)> {

@@ -87,7 +87,7 @@ impl Residence {
     }
 }
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum StepStatus {
     #[default]
@@ -96,6 +96,49 @@ pub enum StepStatus {
     Waiting,
     Done,
     NotRelevant,
+}
+
+impl StepStatus {
+    /// Every status, with the name it is saved under.
+    pub const NAMES: [(StepStatus, &'static str); 5] = [
+        (StepStatus::NotStarted, "not-started"),
+        (StepStatus::InProgress, "in-progress"),
+        (StepStatus::Waiting, "waiting"),
+        (StepStatus::Done, "done"),
+        (StepStatus::NotRelevant, "not-relevant"),
+    ];
+}
+
+thread_local! {
+    /// Step statuses read since [`take_unknown_statuses`] last looked that this version does not
+    /// know (a newer version wrote them).
+    static UNKNOWN_STATUSES: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// How many unknown step statuses were read (each became "not started") since the last call.
+pub fn take_unknown_statuses() -> usize {
+    UNKNOWN_STATUSES.with(|c| c.replace(0))
+}
+
+/// A saved status this version does not know reads as "not started" and is counted, so that one
+/// value from a newer version never hides the rest of the plan (the caller keeps the original).
+impl<'de> Deserialize<'de> for StepStatus {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Name;
+        impl serde::de::Visitor<'_> for Name {
+            type Value = StepStatus;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a step status")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<StepStatus, E> {
+                Ok(StepStatus::NAMES.iter().find(|(_, n)| *n == v).map(|(s, _)| *s).unwrap_or_else(|| {
+                    UNKNOWN_STATUSES.with(|c| c.set(c.get() + 1));
+                    StepStatus::NotStarted
+                }))
+            }
+        }
+        d.deserialize_str(Name)
+    }
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -211,6 +254,16 @@ impl SavedState {
         };
         self.courses.insert(course.id.clone(), super::course::SavedCourse { course, mine: false });
         Some(said)
+    }
+
+    /// Follows a course as a separate course beside one of the same id already here (the user
+    /// keeps both); returns the id it is kept under.
+    pub fn follow_as_copy(&mut self, mut course: super::course::Course) -> String {
+        let base = course.id.clone();
+        let id = (2..).map(|n| format!("{base}-{n}")).find(|id| !self.courses.contains_key(id)).expect("a free id");
+        course.id = id.clone();
+        self.courses.insert(id.clone(), super::course::SavedCourse { course, mine: false });
+        id
     }
 
     /// Changes a course made on this device; a followed course cannot be changed here.
@@ -330,10 +383,37 @@ impl SavedState {
     }
 }
 
+/// Where two tabs both rewrote the same note, both texts are kept, the other tab's after this
+/// line, and the user sees both.
+pub const BOTH_NOTES: &str = "\n\n― ― ―\n";
+
+/// One step's progress from two tabs, field by field: the status, the due date and the note
+/// from the side that changed each; ticks from both (a tick added or removed on either side);
+/// a note both sides changed differently keeps both texts.
+fn merge_step(base: &StepProgress, ours: &StepProgress, theirs: &StepProgress) -> StepProgress {
+    fn pick<T: Clone + PartialEq>(base: &T, ours: &T, theirs: &T) -> T {
+        if ours != base {
+            ours.clone()
+        } else {
+            theirs.clone()
+        }
+    }
+    let note = if ours.note != base.note && theirs.note != base.note && ours.note != theirs.note {
+        format!("{}{BOTH_NOTES}{}", ours.note, theirs.note)
+    } else {
+        pick(&base.note, &ours.note, &theirs.note)
+    };
+    let added = ours.tasks.difference(&base.tasks);
+    let removed: BTreeSet<&String> = base.tasks.difference(&ours.tasks).collect();
+    let tasks = theirs.tasks.iter().chain(added).filter(|t| !removed.contains(t)).cloned().collect();
+    StepProgress { status: pick(&base.status, &ours.status, &theirs.status), due: pick(&base.due, &ours.due, &theirs.due), note, tasks }
+}
+
 /// Joins a change made in this tab (`ours`, from `base`) with what another tab saved
-/// meanwhile (`theirs`, also from `base`). Each step's progress, each saved resource, the
-/// profile and the settings are taken from the side that changed them; where both changed the
-/// same thing, this tab's change wins, as it is the one the user is looking at.
+/// meanwhile (`theirs`, also from `base`). Each step is joined field by field
+/// ([`merge_step`]); each saved resource, the profile and the settings are taken from the side
+/// that changed them; where both changed the same answer, this tab's change wins, as it is the
+/// one the user is looking at.
 pub fn merge(base: &SavedState, ours: &SavedState, theirs: &SavedState) -> SavedState {
     fn pick<T: Clone + PartialEq>(base: &T, ours: &T, theirs: &T) -> T {
         if ours != base {
@@ -349,7 +429,14 @@ pub fn merge(base: &SavedState, ours: &SavedState, theirs: &SavedState) -> Saved
         let steps: BTreeSet<&String> = [base, ours, theirs].iter().flat_map(|s| s.progress.get(c)).flat_map(|p| p.keys()).collect();
         let mut merged = BTreeMap::new();
         for step in steps {
-            if let Some(p) = pick(&get(base, step), &get(ours, step), &get(theirs, step)) {
+            let (b, o, t) = (get(base, step), get(ours, step), get(theirs, step));
+            let p = match (&b, &o, &t) {
+                // Both sides still have it: field by field.
+                (_, Some(o), Some(t)) => Some(merge_step(&b.clone().unwrap_or_default(), o, t)),
+                // Gone on one side (forgotten, or a deletion): gone, unless the other side changed it.
+                _ => pick(&b, &o, &t),
+            };
+            if let Some(p) = p {
                 merged.insert(step.clone(), p);
             }
         }
@@ -437,11 +524,32 @@ mod tests {
     }
 
     #[test]
-    fn the_same_step_changed_in_both_keeps_this_tabs_change() {
+    fn the_same_step_changed_in_both_tabs_keeps_every_field_and_both_notes() {
         let base = with(|_| {});
         let ours = with(|s| s.progress.get_mut("no").unwrap().get_mut("idea").unwrap().note = "mine".into());
         let theirs = with(|s| s.progress.get_mut("no").unwrap().get_mut("idea").unwrap().note = "theirs".into());
-        assert_eq!(merge(&base, &ours, &theirs).progress["no"]["idea"].note, "mine");
+        assert_eq!(merge(&base, &ours, &theirs).progress["no"]["idea"].note, format!("mine{BOTH_NOTES}theirs"), "neither note is dropped");
+        // A status here, a note there, a tick on each side: all of it is kept.
+        let ours = with(|s| {
+            s.set_status("no", "idea", StepStatus::Done);
+            s.tick_task("no", "idea", "a", true);
+        });
+        let theirs = with(|s| {
+            s.set_note("no", "idea", "changed there");
+            s.tick_task("no", "idea", "b", true);
+            s.set_due("no", "idea", Some("2027-02-01"));
+        });
+        let m = merge(&base, &ours, &theirs);
+        let p = &m.progress["no"]["idea"];
+        assert_eq!(p.status, StepStatus::Done);
+        assert_eq!(p.note, "changed there");
+        assert_eq!(p.due.as_deref(), Some("2027-02-01"));
+        assert_eq!(p.tasks, ["a".to_string(), "b".to_string()].into());
+        // A tick taken away here stays away.
+        let base = with(|s| s.tick_task("no", "idea", "a", true));
+        let ours = with(|s| s.tick_task("no", "idea", "a", false));
+        let theirs = with(|s| s.tick_task("no", "idea", "a", true));
+        assert!(!merge(&base, &ours, &theirs).progress["no"]["idea"].tasks.contains("a"));
         // Nothing changed here: the other tab's state, unchanged.
         assert_eq!(merge(&base, &base, &theirs), theirs);
         assert_eq!(merge(&base, &ours, &base), ours);
@@ -514,6 +622,10 @@ mod tests {
         newer.trainer = "Someone".into();
         assert_eq!(s.follow_course(newer), Some(Followed::Updated));
         assert_eq!(s.follow_course(Course::new("mine1", "Impostor", "no")), None, "a course made here is never replaced");
+        let copy = s.follow_as_copy(Course::new("k7", "Another version", "no"));
+        assert_eq!(copy, "k7-2");
+        assert_eq!(s.courses["k7-2"].course.id, "k7-2", "filed under its own id");
+        assert_eq!(s.courses["k7"].course.trainer, "Someone", "the one followed before is untouched");
         assert_eq!(s.courses["mine1"].course.name, "Renamed");
         s.remove_course("mine1");
         assert!(!s.courses.contains_key("mine1"));

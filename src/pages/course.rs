@@ -10,7 +10,7 @@ use wasm_bindgen::JsCast;
 
 use super::param;
 use crate::components::controls::confirm_dialog;
-use crate::components::course::{keep_course, not_found, session_title, CourseView};
+use crate::components::course::{not_found, session_title, CourseOffer, CourseView};
 use crate::components::focus::focus;
 use crate::components::share::read_chosen_file;
 use crate::components::share::share_error_text;
@@ -64,6 +64,7 @@ pub fn Courses() -> impl IntoView {
         navigate(&Page::CourseEdit(id).path(), Default::default());
     };
     let opened = RwSignal::new(None::<Result<String, ShareError>>);
+    let offered = RwSignal::new(None::<Course>);
     let choose_file = move |ev: leptos::ev::Event| {
         let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
         leptos::task::spawn_local(async move {
@@ -73,11 +74,14 @@ pub fn Courses() -> impl IntoView {
                 Some(Ok(text)) => share::import_course(&text),
             };
             input.set_value("");
-            opened.set(Some(result.map(|c| {
-                let name = c.name.clone();
-                keep_course(app, c);
-                tr::course_file_opened(&name)
-            })));
+            // A course file is offered like a course link: nothing is kept without consent.
+            match result {
+                Ok(c) => {
+                    opened.set(None);
+                    offered.set(Some(c));
+                }
+                Err(e) => opened.set(Some(Err(e))),
+            }
         });
     };
     let deleting = RwSignal::new(None::<(String, String)>);
@@ -168,6 +172,7 @@ pub fn Courses() -> impl IntoView {
                 Ok(text) => view! { <span>{text}</span> }.into_any(),
                 Err(e) => view! { <span class="problem-text">{share_error_text(&e)}</span> }.into_any(),
             })}</p>
+            {move || offered.get().map(|course| view! { <div class="course-offer"><CourseOffer course /></div> })}
         </section>
     }
 }

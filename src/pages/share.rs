@@ -54,9 +54,55 @@ fn confirm(question: String, changes: Changes, yes: String, on_yes: OnClick, on_
 pub fn SharePage() -> impl IntoView {
     let app = use_app();
     let plan_link = RwSignal::new(None::<String>);
+    // What goes in the link is the sender's choice, listed before the link is made: one
+    // country's plan; notes, the residence status and the other answers only when ticked.
+    let countries: Vec<String> = app.saved.with_untracked(|s| {
+        let mut c: Vec<String> = s.progress.keys().cloned().collect();
+        if let Some(p) = &s.profile.country {
+            if !c.contains(p) {
+                c.insert(0, p.clone());
+            }
+        }
+        c
+    });
+    let first = app.saved.with_untracked(|s| s.profile.country.clone()).or_else(|| countries.first().cloned()).unwrap_or_default();
+    let choice = RwSignal::new(share::LinkChoice { country: first, notes: false, residence: false, answers: false });
+    let to_share = Memo::new(move |_| app.saved.with(|s| choice.with(|c| share::plan_to_share(s, c))));
+    // A new choice makes a new link.
+    Effect::new(move |_| {
+        choice.track();
+        plan_link.set(None);
+    });
     let make_link = move |_| {
-        let code = app.saved.with_untracked(share::encode_plan);
+        let code = to_share.with_untracked(share::encode_plan);
         plan_link.set(Some(format!("{}#{code}", Page::Open.absolute())));
+    };
+    let tick = move |id: &'static str, label: String, get: fn(&share::LinkChoice) -> bool, set: fn(&mut share::LinkChoice, bool)| {
+        view! {
+            <label class="check">
+                <input type="checkbox" id=id prop:checked=move || choice.with(get) on:change=move |ev| choice.update(|c| set(c, event_target_checked(&ev))) />
+                <span>{label}</span>
+            </label>
+        }
+    };
+    let notes_count =
+        move || app.saved.with(|s| choice.with(|c| s.progress.get(&c.country).map_or(0, |p| p.values().filter(|p| !p.note.trim().is_empty()).count())));
+    let residence_now = app.saved.with_untracked(|s| s.profile.residence);
+    let preview = move || {
+        let shared = to_share.get();
+        let steps = shared.progress.values().map(|p| p.len()).sum::<usize>();
+        let notes = shared.progress.values().flat_map(|p| p.values()).filter(|p| !p.note.is_empty()).count();
+        view! {
+            <div class="share-preview" id="share-preview">
+                <p><strong>{tr::share_preview_title()}</strong></p>
+                <ul>
+                    <li>{tr::share_preview_steps(steps)}</li>
+                    {(notes > 0).then(|| view! { <li>{tr::share_preview_notes(notes)}</li> })}
+                    {shared.profile.residence.map(|r| view! { <li>{tr::q_residence()}": "{crate::components::labels::residence_label(r)}</li> })}
+                    {choice.with(|c| c.answers).then(|| view! { <li>{tr::share_include_answers()}</li> })}
+                </ul>
+            </div>
+        }
     };
     let backed_up = RwSignal::new(None::<String>);
     let backup = move |_| {
@@ -98,7 +144,7 @@ pub fn SharePage() -> impl IntoView {
                     changes,
                     tr::restore_yes(),
                     Arc::new(move || {
-                        app.saved.set(incoming.clone());
+                        app.replace_plan(incoming.clone());
                         restoring.set(None);
                         restored.set(Some(tr::restored()));
                     }),
@@ -130,15 +176,32 @@ pub fn SharePage() -> impl IntoView {
             <h2 id="share-plan">{tr::share_plan_title()}</h2>
             <p>{tr::share_plan_text()}</p>
             <p class="hint">{tr::share_plan_private()}</p>
+            <fieldset class="share-choice">
+                <legend>{tr::share_choose_title()}</legend>
+                {(countries.len() > 1).then(|| {
+                    let options = countries.iter().map(|c| (c.clone(), crate::language::country_name(c, c))).collect();
+                    select("share-country", tr::answer_country().into_any(), derived(move || choice.with(|c| c.country.clone())),
+                        vec![(None, options)], Arc::new(move |v: String| choice.update(|c| c.country = v)))
+                })}
+                {tick("share-notes", tr::share_include_notes(), |c| c.notes, |c, v| c.notes = v)}
+                {move || (notes_count() == 0).then(|| view! { <p class="hint">{tr::share_no_notes()}</p> })}
+                {residence_now.map(|r| tick("share-residence", tr::share_include_residence(&crate::components::labels::residence_label(r)), |c| c.residence, |c, v| c.residence = v))}
+                {tick("share-answers", tr::share_include_answers(), |c| c.answers, |c, v| c.answers = v)}
+            </fieldset>
+            {preview}
             <button type="button" id="make-plan-link" on:click=make_link>{tr::make_plan_link()}</button>
             {move || plan_link.get().map(|link| {
                 let long = link.len() > COMFORTABLE_LINK_CHARS;
                 let chars = link.len();
+                // A link the app itself could not open is not made: say so, and what to do.
+                if !share::link_opens(&link) {
+                    return view! { <p class="problem" role="alert" id="plan-link-problem">{tr::link_cannot_open(chars)}</p> }.into_any();
+                }
                 view! {
                     <LinkBox id="plan-link" label=tr::plan_link() link=link.clone() />
                     {long.then(|| view! { <p class="problem" role="alert">{tr::link_too_long(chars)}</p> })}
                     <QrCode link=link label=tr::plan_qr() />
-                }
+                }.into_any()
             })}
         </section>
         <section aria-labelledby="backup">
@@ -188,14 +251,8 @@ pub fn OpenPage() -> impl IntoView {
         .into_any(),
         Ok(Shared::Plan { profile, progress }) => view! { <SharedPlan profile progress /> }.into_any(),
         Ok(Shared::Preset { profile, language }) => view! { <PresetOffer profile language /> }.into_any(),
-        Ok(Shared::Course(course)) => {
-            // A course link: the course is kept on this device and shown as a checklist.
-            let app = use_app();
-            let said = crate::components::course::keep_course(app, course.clone());
-            let saved = app.saved.with_untracked(|s| s.courses.get(&course.id).cloned());
-            let (course, mine) = saved.map(|c| (c.course, c.mine)).unwrap_or((course, false));
-            view! { <crate::components::course::CourseView course mine said /> }.into_any()
-        }
+        // A course link: shown, and kept only when the participant agrees.
+        Ok(Shared::Course(course)) => view! { <crate::components::course::CourseOffer course /> }.into_any(),
     }
 }
 
@@ -228,7 +285,7 @@ fn SharedPlan(
                 app.saved.with_untracked(|s| share::changes(s, &state)),
                 tr::keep_copy_yes(),
                 Arc::new(move || {
-                    app.saved.set(state.clone());
+                    app.replace_plan(state.clone());
                     navigate(&Page::Checklist(Some(country.clone()).filter(|c| !c.is_empty())).path(), Default::default());
                 }),
                 Arc::new(move || confirming.set(false)),
@@ -310,6 +367,10 @@ fn AnswersList(
             tr::answer_legal_form(),
             profile.legal_form.as_ref().map(|f| pack.meta.legal_forms.iter().find(|x| &x.id == f).map(|x| x.name.clone()).unwrap_or(f.clone())),
         ),
+        // Everything a link carries is shown to its reader.
+        (tr::business_label(), profile.business.clone()),
+        (tr::risk_question(), yes_no(profile.high_risk)),
+        (tr::investors_question(), yes_no(profile.investors)),
     ];
     view! {
         <dl class="facts answers">

@@ -42,6 +42,26 @@ pub enum StoreError {
 pub trait Backend {
     fn get(&self, key: &str) -> Result<Option<String>, StoreError>;
     fn set(&self, key: &str, value: &str) -> Result<(), StoreError>;
+    /// Every key stored (all of the origin's, not only Career Kit's).
+    fn keys(&self) -> Result<Vec<String>, StoreError> {
+        Ok(vec![])
+    }
+    fn remove(&self, _key: &str) -> Result<(), StoreError> {
+        Err(StoreError::Other("this store cannot remove keys".into()))
+    }
+}
+
+/// A copy of saved data kept on this device under its own key: an unreadable or newer value
+/// found at start-up, or the plan that a restore or a shared copy replaced.
+#[derive(Clone, Debug, PartialEq)]
+pub struct KeptCopy {
+    pub key: String,
+    /// When it was kept (ms since the Unix epoch).
+    pub kept_at: f64,
+    /// Its size in bytes.
+    pub bytes: usize,
+    /// The state in it, if this version can read it.
+    pub state: Option<SavedState>,
 }
 
 /// How saving works for this page load.
@@ -67,6 +87,9 @@ pub enum Notice {
     UnreadableKept { reason: String },
     /// Data saved by a newer version; kept as it is (and copied under `backup_key`).
     NewerFormat { format: u32, backup_key: Option<String> },
+    /// Saved data held values this version does not know: `count` of them became "not
+    /// started", the rest loaded; the value as it was is kept under `backup_key`.
+    Repaired { count: usize, backup_key: Option<String> },
     /// The last change could not be saved because storage is full; the previous save is intact.
     QuotaExceeded,
     /// The last change could not be saved for another reason; the previous save is intact.
@@ -103,6 +126,16 @@ impl<B: Backend> Store<B> {
         match envelope::decode(raw.as_deref()) {
             Decoded::Empty => Opened { store, state: SavedState::default(), saved_at: 0.0, notices: vec![] },
             Decoded::Loaded { state, saved_at, .. } => Opened { store, state, saved_at, notices: vec![] },
+            Decoded::Repaired { state, saved_at, repaired } => {
+                // The value as it was is kept first; only then is the readable part saved.
+                let backup_key = store.backup(raw.as_deref().unwrap_or_default(), now_ms);
+                if backup_key.is_some() {
+                    let _ = store.save(&state, now_ms);
+                } else {
+                    store.mode = Mode::Protected;
+                }
+                Opened { store, state, saved_at, notices: vec![Notice::Repaired { count: repaired, backup_key }] }
+            }
             Decoded::Unreadable { reason } => {
                 let raw = raw.unwrap_or_default();
                 let notice = match store.backup(&raw, now_ms) {
@@ -127,9 +160,14 @@ impl<B: Backend> Store<B> {
         }
     }
 
-    /// Copies a raw value under a fresh backup key, never overwriting an earlier backup.
+    /// Copies a raw value under a fresh backup key, never overwriting an earlier backup. A
+    /// value already kept is not copied again (a newer version's data would otherwise be copied
+    /// on every page load until the quota is full): its key is returned.
     fn backup(&self, raw: &str, now_ms: f64) -> Option<String> {
         let backend = self.backend.as_ref()?;
+        if let Some(same) = self.kept_keys().into_iter().find(|k| backend.get(k).ok().flatten().as_deref() == Some(raw)) {
+            return Some(same);
+        }
         let mut at = now_ms.max(0.0) as u64;
         loop {
             let key = StorageKey::Backup(at).name();
@@ -143,6 +181,90 @@ impl<B: Backend> Store<B> {
 
     pub fn mode(&self) -> Mode {
         self.mode
+    }
+
+    /// The keys of the kept copies, in the store's order. (Not sorted here: this runs at every
+    /// start-up, and sorting is only for the list in Settings.)
+    fn kept_keys(&self) -> Vec<String> {
+        let prefix = "career-kit/backup/";
+        self.backend
+            .as_ref()
+            .and_then(|b| b.keys().ok())
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|k| k.strip_prefix(prefix).is_some_and(|at| !at.is_empty() && at.bytes().all(|b| b.is_ascii_digit())))
+            .collect()
+    }
+
+    /// Every kept copy, newest first, with the state in it where this version can read it.
+    pub fn kept_copies(&self) -> Vec<KeptCopy> {
+        let Some(backend) = &self.backend else { return vec![] };
+        let mut copies: Vec<KeptCopy> = self
+            .kept_keys()
+            .into_iter()
+            .filter_map(|key| {
+                let raw = backend.get(&key).ok().flatten()?;
+                let kept_at = key.rsplit('/').next().and_then(|at| at.parse::<f64>().ok()).unwrap_or(0.0);
+                let state = match envelope::decode(Some(&raw)) {
+                    Decoded::Loaded { state, .. } | Decoded::Repaired { state, .. } => Some(state),
+                    _ => None,
+                };
+                Some(KeptCopy { key, kept_at, bytes: raw.len(), state })
+            })
+            .collect();
+        copies.sort_by(|a, b| b.kept_at.total_cmp(&a.kept_at));
+        copies
+    }
+
+    /// The raw text of a kept copy (to download it).
+    pub fn kept_raw(&self, key: &str) -> Option<String> {
+        if !self.kept_keys().iter().any(|k| k == key) {
+            return None;
+        }
+        self.backend.as_ref()?.get(key).ok().flatten()
+    }
+
+    /// Keeps the state as it is stored now as a copy, before something replaces it (a restore,
+    /// a shared copy). Nothing stored, nothing kept.
+    pub fn keep_current(&self, now_ms: f64) -> Option<String> {
+        let raw = self.backend.as_ref()?.get(&StorageKey::State.name()).ok()??;
+        match envelope::decode(Some(&raw)) {
+            Decoded::Loaded { state, .. } if state == SavedState::default() => None,
+            _ => self.backup(&raw, now_ms),
+        }
+    }
+
+    /// Deletes everything Career Kit keeps here but, unless `copies`, the kept copies; then
+    /// stores an empty plan dated `now_ms`, so that another open tab sees a newer save, takes
+    /// it, and cannot write its older plan back.
+    pub fn delete_everything(&mut self, copies: bool, now_ms: f64) -> Result<f64, StoreError> {
+        let at = self.next_at(now_ms);
+        let Some(backend) = &self.backend else { return Ok(at) };
+        let kept = self.kept_keys();
+        for key in backend.keys()?.into_iter().filter(|k| k.starts_with(StorageKey::PREFIX)) {
+            if copies || !kept.contains(&key) {
+                backend.remove(&key)?;
+            }
+        }
+        self.mode = Mode::Persistent;
+        backend.set(&StorageKey::State.name(), &envelope::encode(&SavedState::default(), at))?;
+        Ok(at)
+    }
+
+    /// The time to stamp a save with: now, but always after the save stored now, so that the
+    /// order of saves never depends on two tabs' clocks agreeing (or on one clock not being set
+    /// back, or on two saves in one millisecond).
+    pub fn next_at(&self, now_ms: f64) -> f64 {
+        let stored = self.backend.as_ref().and_then(|b| b.get(&StorageKey::State.name()).ok().flatten());
+        let last = match envelope::decode(stored.as_deref()) {
+            Decoded::Loaded { saved_at, .. } | Decoded::Repaired { saved_at, .. } => saved_at,
+            _ => 0.0,
+        };
+        if now_ms > last {
+            now_ms
+        } else {
+            last + 1.0
+        }
     }
 
     /// Saves the state. On failure the previously stored value is left as it was.
@@ -159,19 +281,27 @@ impl<B: Backend> Store<B> {
     /// `base_at`). If another tab saved in between, both changes are merged
     /// ([`crate::domain::state::merge`]) and the merged state is returned, to show. If another
     /// tab saved a newer format, nothing is written from now on.
-    pub fn save_merging(&mut self, base: &SavedState, base_at: f64, ours: &SavedState, now_ms: f64) -> Result<Option<SavedState>, Notice> {
-        let (Mode::Persistent, Some(backend)) = (self.mode, &self.backend) else { return Ok(None) };
+    /// The save is stamped `now_ms`, but always after what is stored and after `base_at`, so
+    /// the order of saves never depends on two tabs' clocks agreeing (or on two saves in one
+    /// millisecond, or a clock set back); the stamp is returned with the merged state.
+    pub fn save_merging(&mut self, base: &SavedState, base_at: f64, ours: &SavedState, now_ms: f64) -> Result<(Option<SavedState>, f64), Notice> {
+        let (Mode::Persistent, Some(backend)) = (self.mode, &self.backend) else { return Ok((None, now_ms)) };
         let raw = backend.get(&StorageKey::State.name()).ok().flatten();
+        let mut last = base_at;
         let merged = match envelope::decode(raw.as_deref()) {
-            Decoded::Loaded { state: theirs, saved_at, .. } if saved_at > base_at && theirs != *base => Some(crate::domain::state::merge(base, ours, &theirs)),
+            Decoded::Loaded { state: theirs, saved_at, .. } => {
+                last = last.max(saved_at);
+                (saved_at > base_at && theirs != *base).then(|| crate::domain::state::merge(base, ours, &theirs))
+            }
             Decoded::Newer { format } => {
                 self.mode = Mode::Protected;
                 return Err(Notice::NewerFormat { format, backup_key: None });
             }
             _ => None,
         };
-        self.save(merged.as_ref().unwrap_or(ours), now_ms)?;
-        Ok(merged)
+        let at = if now_ms > last { now_ms } else { last + 1.0 };
+        self.save(merged.as_ref().unwrap_or(ours), at)?;
+        Ok((merged, at))
     }
 
     /// Reads what is stored now, if it is newer than `than_ms` (another tab saved it).
@@ -215,6 +345,78 @@ mod tests {
             items.insert(key.into(), value.into());
             Ok(())
         }
+        fn keys(&self) -> Result<Vec<String>, StoreError> {
+            Ok(self.items.borrow().keys().cloned().collect())
+        }
+        fn remove(&self, key: &str) -> Result<(), StoreError> {
+            self.items.borrow_mut().remove(key);
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn a_newer_value_is_copied_once_however_often_the_app_opens() {
+        let mem = MemBackend::default();
+        let newer = r#"{"format":99,"saved_at":1,"data":{"x":"y"}}"#;
+        (&mem).set(&StorageKey::State.name(), newer).unwrap();
+        for load in 0..4 {
+            let opened = Store::open(Ok(&mem), 1000.0 + load as f64 * 10.0);
+            assert_eq!(opened.store.mode(), Mode::Protected);
+        }
+        let copies = mem.items.borrow().keys().filter(|k| k.contains("/backup/")).count();
+        assert_eq!(copies, 1, "four loads, one copy");
+        assert_eq!(mem.items.borrow()[&StorageKey::State.name()], newer, "the newer value stays as it was");
+    }
+
+    #[test]
+    fn an_unknown_status_loads_the_rest_and_keeps_the_original() {
+        let mem = MemBackend::default();
+        let raw = r#"{"format":1,"saved_at":5,"data":{"progress":{"no":{"register":{"status":"archived","note":"Called Altinn"}}}}}"#;
+        (&mem).set(&StorageKey::State.name(), raw).unwrap();
+        let opened = Store::open(Ok(&mem), 1000.0);
+        assert_eq!(opened.state.progress["no"]["register"].note, "Called Altinn");
+        let Notice::Repaired { count: 1, backup_key: Some(key) } = &opened.notices[0] else { panic!("{:?}", opened.notices) };
+        assert_eq!(mem.items.borrow()[key], raw, "the original is kept as it was");
+        let copies = opened.store.kept_copies();
+        assert_eq!(copies.len(), 1);
+        assert_eq!(copies[0].state.as_ref().map(|s| s.progress["no"]["register"].note.as_str()), Some("Called Altinn"), "and can be restored");
+        assert_eq!(opened.store.kept_raw(key).as_deref(), Some(raw), "and downloaded");
+        assert_eq!(opened.store.kept_raw("career-kit/state"), None, "only kept copies are handed out");
+    }
+
+    #[test]
+    fn the_replaced_plan_is_kept_and_deleting_asks_about_copies() {
+        let mem = MemBackend::default();
+        let mut store = Store::open(Ok(&mem), 1.0).store;
+        let mut plan = SavedState::default();
+        plan.set_note("no", "register", "Mine");
+        store.save(&plan, 10.0).unwrap();
+        let kept = store.keep_current(20.0).expect("the plan is kept before it is replaced");
+        assert_eq!(store.keep_current(21.0).as_deref(), Some(kept.as_str()), "the same plan is kept once");
+        store.save(&SavedState::default(), 30.0).unwrap();
+        assert_eq!(store.keep_current(40.0), None, "an empty plan is not worth a copy");
+        (&mem).set("other-app/key", "theirs").unwrap();
+        assert_eq!(store.delete_everything(false, 50.0).unwrap(), 50.0);
+        assert_eq!(store.kept_copies().len(), 1, "copies stay unless the user says");
+        assert_eq!(mem.items.borrow()["other-app/key"], "theirs", "only Career Kit's keys");
+        // The deletion is a save of its own, newer than any other tab's base.
+        match envelope::decode(mem.items.borrow().get(&StorageKey::State.name()).map(String::as_str)) {
+            Decoded::Loaded { state, saved_at, .. } => assert_eq!((state, saved_at), (SavedState::default(), 50.0)),
+            other => panic!("{other:?}"),
+        }
+        // Another tab that still holds the old plan and ticks a task: the deleted note stays deleted.
+        let mut other = store;
+        let mut theirs = plan.clone();
+        theirs.tick_task("no", "idea", "write", true);
+        let (merged, at) = other.save_merging(&plan, 10.0, &theirs, 60.0).unwrap();
+        let merged = merged.expect("merged with the deletion");
+        assert_eq!(at, 60.0);
+        assert!(!merged.progress.get("no").is_some_and(|c| c.contains_key("register")), "the deleted note does not come back: {merged:?}");
+        assert!(merged.progress["no"]["idea"].tasks.contains("write"), "the other tab's new tick is kept");
+        // A clock set back, or two saves in one millisecond: the save still comes after.
+        assert_eq!(other.next_at(10.0), 61.0);
+        other.delete_everything(true, 70.0).unwrap();
+        assert!(other.kept_copies().is_empty());
     }
 
     fn state_with_note(note: &str) -> SavedState {
@@ -325,12 +527,14 @@ mod tests {
         theirs.saved_resources.insert("no/mentor".into());
         tab_b.store.save(&theirs, 20.0).unwrap();
         let ours = state_with_note("changed in tab a");
-        let merged = tab_a.save_merging(&base, 10.0, &ours, 30.0).unwrap().expect("merged");
+        let merged = tab_a.save_merging(&base, 10.0, &ours, 30.0).unwrap().0.expect("merged");
         assert_eq!(merged.progress["no"]["a"].note, "changed in tab a");
         assert!(merged.saved_resources.contains("no/mentor"));
         assert_eq!(Store::open(Ok(&mem), 31.0).state, merged);
         // Nothing new elsewhere: a plain write.
-        assert_eq!(tab_a.save_merging(&merged, 30.0, &state_with_note("again"), 40.0), Ok(None));
+        assert_eq!(tab_a.save_merging(&merged, 30.0, &state_with_note("again"), 40.0), Ok((None, 40.0)));
+        // A clock set back: the save still comes after the one stored.
+        assert_eq!(tab_a.save_merging(&state_with_note("again"), 40.0, &state_with_note("later"), 35.0), Ok((None, 41.0)));
     }
 
     #[test]

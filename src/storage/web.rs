@@ -51,17 +51,12 @@ impl Backend for WebBackend {
     fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
         self.0.set_item(key, value).map_err(classify)
     }
-}
-
-impl WebBackend {
-    /// Removes every Career Kit key (the "delete my data" button).
-    pub fn clear_all(&self) -> Result<(), StoreError> {
+    fn keys(&self) -> Result<Vec<String>, StoreError> {
         let len = self.0.length().map_err(classify)?;
-        let keys: Vec<String> = (0..len).filter_map(|i| self.0.key(i).ok().flatten()).collect();
-        for key in keys.iter().filter(|k| k.starts_with(super::StorageKey::PREFIX)) {
-            self.0.remove_item(key).map_err(classify)?;
-        }
-        Ok(())
+        Ok((0..len).filter_map(|i| self.0.key(i).ok().flatten()).collect())
+    }
+    fn remove(&self, key: &str) -> Result<(), StoreError> {
+        self.0.remove_item(key).map_err(classify)
     }
 }
 
@@ -144,12 +139,13 @@ impl Persistence {
             if state == inner.written {
                 return;
             }
-            let now = now_ms();
             let Inner { store, written, saved_at, .. } = &mut *inner;
-            let result = store.save_merging(written, *saved_at, &state, now);
+            let result = store.save_merging(written, *saved_at, &state, now_ms()).map(|(merged, at)| {
+                inner.saved_at = at;
+                merged
+            });
             if let Ok(merged) = &result {
                 inner.written = merged.clone().unwrap_or(state);
-                inner.saved_at = now;
             }
             (result, inner.on_notice.clone(), inner.on_merge.clone())
         };
@@ -207,12 +203,30 @@ impl Persistence {
         on_hide.forget();
     }
 
-    /// Deletes every Career Kit key on this device.
-    pub fn delete_everything(&self) -> Result<(), StoreError> {
+    /// Deletes everything Career Kit keeps on this device (the kept copies too, if `copies`),
+    /// as a save of an empty plan that other open tabs take at once.
+    pub fn delete_everything(&self, copies: bool) -> Result<(), StoreError> {
         let mut inner = self.inner.borrow_mut();
         inner.timer = None;
         inner.pending = None;
         inner.written = SavedState::default();
-        local_storage()?.clear_all()
+        inner.saved_at = inner.store.delete_everything(copies, now_ms())?;
+        Ok(())
+    }
+
+    /// The kept copies, newest first.
+    pub fn kept_copies(&self) -> Vec<super::KeptCopy> {
+        self.inner.borrow().store.kept_copies()
+    }
+
+    /// The raw text of a kept copy.
+    pub fn kept_raw(&self, key: &str) -> Option<String> {
+        self.inner.borrow().store.kept_raw(key)
+    }
+
+    /// Keeps the plan stored now as a copy (before a restore or a shared copy replaces it).
+    pub fn keep_current(&self) -> Option<String> {
+        self.flush();
+        self.inner.borrow().store.keep_current(now_ms())
     }
 }

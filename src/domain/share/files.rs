@@ -38,6 +38,11 @@ pub fn import_backup(text: &str) -> Result<SavedState, ShareError> {
     if !unknown.is_empty() {
         return Err(ShareError::UnknownFields(unknown));
     }
+    // Courses in a backup pass the same checks as a course link or file, and are filed under
+    // their own id.
+    if state.courses.iter().any(|(key, c)| key != &c.course.id || c.course.check().is_err()) {
+        return Err(ShareError::Damaged);
+    }
     Ok(state)
 }
 
@@ -55,9 +60,21 @@ pub fn import_course(text: &str) -> Result<Course, ShareError> {
     if text.len() > MAX_BACKUP_BYTES {
         return Err(ShareError::TooLarge);
     }
-    let value: serde_json::Value = serde_json::from_str(text).map_err(|_| ShareError::NotBackup)?;
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|_| ShareError::NotCourseFile)?;
     if value.get("app").and_then(|a| a.as_str()) != Some("career-kit") || value.get("kind").and_then(|k| k.as_str()) != Some("course") {
-        return Err(ShareError::NotBackup);
+        return Err(ShareError::NotCourseFile);
+    }
+    // A key given twice: JSON readers keep one of the two silently, so which one the trainer
+    // meant is unknown. Refused, as backups are.
+    #[derive(serde::Deserialize)]
+    #[allow(dead_code)]
+    struct Strict {
+        course: Course,
+    }
+    if let Err(e) = serde_json::from_str::<Strict>(text) {
+        if e.to_string().contains("duplicate field") {
+            return Err(ShareError::Damaged);
+        }
     }
     match value.get("format").and_then(|f| f.as_u64()) {
         Some(f) if f == COURSE_FILE_FORMAT as u64 => {}

@@ -9,6 +9,48 @@ use super::*;
 // Links
 
 /// The text of a plan link's fragment for this state.
+/// What a founder chose to put in a plan link. Only the chosen country's steps go in (their
+/// status, ticks and due dates); notes, the residence status and the other answers only when
+/// chosen.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LinkChoice {
+    pub country: String,
+    pub notes: bool,
+    pub residence: bool,
+    pub answers: bool,
+}
+
+/// The part of the saved state a plan link with these choices carries: exactly what the
+/// sender sees listed before the link is made.
+pub fn plan_to_share(state: &SavedState, choice: &LinkChoice) -> SavedState {
+    let mut out = SavedState::default();
+    let p = &state.profile;
+    out.profile.country = Some(choice.country.clone());
+    if choice.answers {
+        let same_country = p.country.as_deref() == Some(choice.country.as_str());
+        out.profile.town = p.town.clone().filter(|_| same_country);
+        out.profile.legal_form = p.legal_form.clone().filter(|_| same_country);
+        out.profile.business = p.business.clone();
+        out.profile.sectors = p.sectors.clone();
+        out.profile.partners = p.partners;
+        out.profile.hiring = p.hiring;
+        out.profile.high_risk = p.high_risk;
+        out.profile.investors = p.investors;
+    }
+    if choice.residence {
+        out.profile.residence = p.residence;
+    }
+    if let Some(steps) = state.progress.get(&choice.country) {
+        let steps = steps
+            .iter()
+            .map(|(id, s)| (id.clone(), StepProgress { note: if choice.notes { s.note.clone() } else { String::new() }, ..s.clone() }))
+            .filter(|(_, s)| *s != StepProgress::default())
+            .collect();
+        out.progress.insert(choice.country.clone(), steps);
+    }
+    out
+}
+
 pub fn encode_plan(state: &SavedState) -> String {
     let mut w = Writer::default();
     w.profile(&state.profile);
@@ -79,6 +121,11 @@ pub(super) fn seal(kind: u8, body: &[u8]) -> String {
 }
 
 /// Reads a link's fragment (or a whole pasted address of this app).
+/// Whether a link this app made will open again: its fragment is within [`MAX_LINK_CHARS`].
+pub fn link_opens(link: &str) -> bool {
+    link.split_once('#').map_or(link.len(), |(_, code)| code.len()) <= MAX_LINK_CHARS
+}
+
 pub fn decode(text: &str) -> Result<Shared, ShareError> {
     let code = text.trim_matches(|c: char| c.is_whitespace() || c.is_control());
     let code = code.rsplit_once('#').map_or(code, |(_, f)| f);

@@ -56,6 +56,8 @@ pub enum ShareError {
     UnknownFields(Vec<String>),
     /// Not a Career Kit backup file.
     NotBackup,
+    /// Not a Career Kit course file.
+    NotCourseFile,
 }
 
 const KIND_PLAN: u8 = 1;

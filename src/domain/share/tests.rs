@@ -147,6 +147,43 @@ fn our_deflate_is_standard_deflate() {
 }
 
 #[test]
+fn a_plan_too_long_to_open_is_known_before_the_link_is_made() {
+    let mut plan = typical_plan();
+    plan.set_note("de", "business-or-job", &"Notes that go on and on. ".repeat(20_000 / 25));
+    // Text that does not compress: every character different from its neighbours.
+    let mut r = Rng(7);
+    let noise: String = (0..12_000).map(|_| ALPHABET[r.below(64)] as char).collect();
+    plan.set_note("de", "residence-permit", &noise);
+    let link = format!("https://example.org/open#{}", encode_plan(&plan));
+    assert!(!link_opens(&link), "{} characters", link.len());
+    assert!(matches!(decode(link.split_once('#').unwrap().1), Err(ShareError::TooLarge)), "and indeed it would not open");
+    assert!(link_opens(&format!("https://example.org/open#{}", encode_plan(&typical_plan()))));
+}
+
+#[test]
+fn a_plan_link_carries_only_what_the_sender_chose() {
+    let mut s = typical_plan();
+    s.profile.business = Some("Bakery".into());
+    s.set_note("no", "residence-permit", "Asylum case number 123");
+    let choice = |notes, residence, answers| LinkChoice { country: "de".into(), notes, residence, answers };
+    let bare = plan_to_share(&s, &choice(false, false, false));
+    assert_eq!(bare.progress.keys().collect::<Vec<_>>(), vec!["de"], "one country's plan, not every country's");
+    assert!(bare.progress["de"].values().all(|p| p.note.is_empty()), "no notes unless chosen");
+    assert_eq!((bare.profile.residence, bare.profile.business.clone(), bare.profile.town.clone()), (None, None, None));
+    assert_eq!(bare.profile.country.as_deref(), Some("de"));
+    let link = encode_plan(&bare);
+    assert!(!decode(&link).is_err());
+    let Ok(Shared::Plan { profile, progress }) = decode(&link) else { panic!() };
+    assert_eq!((profile, progress), (bare.profile.clone(), bare.progress.clone()), "the recipient gets exactly that");
+    let all = plan_to_share(&s, &choice(true, true, true));
+    assert!(all.progress["de"].values().any(|p| !p.note.is_empty()));
+    assert_eq!(all.profile.residence, s.profile.residence);
+    assert_eq!(all.profile.business.as_deref(), Some("Bakery"));
+    assert!(!all.progress.contains_key("no"), "the Norway note stays home");
+    assert!(!encode_plan(&all).is_empty());
+}
+
+#[test]
 fn a_typical_plan_fits_a_comfortable_link() {
     let plan = typical_plan();
     let code = encode_plan(&plan);
@@ -338,6 +375,15 @@ fn campaign(cases: usize) -> (usize, usize) {
             assert_eq!(again.as_ref(), Ok(&shared), "an accepted link round-trips: {input:?}");
         }
         let _ = code_in_address(&input, "https://example.org/open");
+        // The saved-value decoder (what storage reads at start-up): never a panic, and what it
+        // reads (whole or repaired) is written back to something it reads the same.
+        if let envelope::Decoded::Loaded { state, .. } | envelope::Decoded::Repaired { state, .. } = envelope::decode(Some(&input)) {
+            let again = envelope::encode(&state, 1.0);
+            assert!(
+                matches!(envelope::decode(Some(&again)), envelope::Decoded::Loaded { state: ref s, .. } if *s == state),
+                "a saved value read back changes: {input:?}"
+            );
+        }
         if let Ok(state) = import_backup(&input) {
             assert_eq!(import_backup(&export_backup(&state, 1.0)), Ok(state), "an accepted backup round-trips");
         }
@@ -362,7 +408,7 @@ fn decoders_survive_a_quick_campaign() {
 #[ignore = "long: run with --ignored (make fuzz)"]
 fn fuzz_decoders_200k() {
     let (n, accepted) = campaign(200_000);
-    println!("property campaign: {n} cases over the link, address, backup and course-file decoders, no panic; {accepted} links accepted, each round-tripped and checked");
+    println!("property campaign: {n} cases over the link, address, backup, course-file and saved-value decoders, no panic; {accepted} links accepted, each round-tripped and checked");
     assert!(accepted < n / 100);
 }
 
@@ -373,6 +419,21 @@ fn backups_round_trip_and_hostile_files_change_nothing() {
     assert!(file.starts_with(&format!("{{\"app\":\"career-kit\",\"format\":{FORMAT_VERSION},")), "{}", &file[..60]);
     assert_eq!(import_backup(&file), Ok(plan.clone()));
     assert_eq!(import_backup("{}"), Err(ShareError::NotBackup));
+    // A list where the plan belongs is not an empty plan.
+    assert_eq!(import_backup(r#"{"app":"career-kit","format":1,"saved_at":1,"data":[]}"#), Err(ShareError::Damaged));
+    // A course in a backup passes the course checks, under its own id.
+    let mut with_course = plan.clone();
+    let mut course = crate::domain::course::tests::sample_course();
+    course.name = "x".repeat(10_000);
+    with_course.courses.insert(course.id.clone(), crate::domain::course::SavedCourse { course: course.clone(), mine: true });
+    assert_eq!(import_backup(&export_backup(&with_course, 1.0)), Err(ShareError::Damaged), "a 10,000-character name");
+    course.name = "Fine".into();
+    let mut misfiled = plan.clone();
+    misfiled.courses.insert("other-key".into(), crate::domain::course::SavedCourse { course: course.clone(), mine: true });
+    assert_eq!(import_backup(&export_backup(&misfiled, 1.0)), Err(ShareError::Damaged), "a key that is not its id");
+    let mut good = plan.clone();
+    good.courses.insert(course.id.clone(), crate::domain::course::SavedCourse { course, mine: true });
+    assert_eq!(import_backup(&export_backup(&good, 1.0)), Ok(good.clone()));
     assert_eq!(import_backup("not json"), Err(ShareError::NotBackup));
     assert_eq!(import_backup(&file.replace("\"format\":1", "\"format\":99")), Err(ShareError::Newer(99)));
     assert_eq!(import_backup(&" ".repeat(MAX_BACKUP_BYTES + 1)), Err(ShareError::TooLarge));
@@ -416,7 +477,11 @@ fn course_links_and_files_round_trip_and_refuse_hostile_input() {
 
     let file = export_course(&course);
     assert_eq!(import_course(&file), Ok(course.clone()));
-    assert_eq!(import_course(&export_backup(&typical_plan(), 1.0)), Err(ShareError::NotBackup), "a backup is not a course");
+    assert_eq!(import_course(&export_backup(&typical_plan(), 1.0)), Err(ShareError::NotCourseFile), "a backup is not a course");
+    // A key given twice is refused, not read as one of the two.
+    let twice = file.replacen("\"name\": ", "\"name\": \"Pay the course fee here\", \"name\": ", 1);
+    assert_ne!(twice, file);
+    assert_eq!(import_course(&twice), Err(ShareError::Damaged));
     assert!(import_backup(&file).is_err(), "a course is not a backup");
     assert_eq!(import_course(&file.replace("\"format\": 1", "\"format\": 7")), Err(ShareError::Newer(7)));
     let extra = file.replacen("\"note\": \"Bring", "\"colour\": \"red\", \"note\": \"Bring", 1);
