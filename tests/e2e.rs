@@ -918,6 +918,11 @@ async fn an_app_that_cannot_be_fetched_says_so_on_the_first_screen() {
     b.wait_xpath("//main[@id='boot-main']/h1[contains(., 'Start your own business')]").await;
     assert!(b.client.find(Locator::Css("#boot .spinner")).await.is_err(), "no spinner beside the message");
     b.axe().await;
+    // A plan saved on this device stays reachable: the first screen offers it as a backup file.
+    b.js(r#"localStorage.setItem('career-kit/state', '{"format":1,"saved_at":5,"data":{"profile":{"country":"no"}}}'); return true"#).await;
+    b.client.refresh().await.unwrap();
+    b.wait_xpath("//div[@id='boot']//*[@role='alert']//button[contains(., 'Save my plan as a file')]").await;
+    b.axe().await;
     // The file is mended: "Try again" fetches it again and the app starts.
     std::fs::write(&wasm, &good).unwrap();
     b.click("//div[@id='boot']//*[@role='alert']//button[contains(., 'Try again')]").await;
@@ -1446,5 +1451,60 @@ async fn an_unknown_value_hides_nothing_and_kept_copies_come_back_from_settings(
     b.click("//div[@role='alertdialog']//button[contains(., 'Yes, delete everything')]").await;
     b.wait_xpath("//p[@role='status' and contains(., 'kept copies are still here')]").await;
     assert_eq!(b.client.find_all(Locator::Css("ul.kept-copies > li")).await.unwrap().len(), 2, "the copies stay");
+    b.close().await;
+}
+
+/// A captive portal answers a file with its login page: the worker never keeps it, "Try again"
+/// fetches the real file, and a copy that went bad in the cache is replaced, not served.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_bad_response_is_never_kept_and_a_bad_copy_is_never_served() {
+    let b = Browser::start(json!({})).await;
+    b.open("checklist/no").await;
+    b.h1("Start a business in Norway").await;
+    poll(
+        &b,
+        "const done = arguments[0]; navigator.serviceWorker.getRegistration().then(r => done(!!(r && r.active) && !!navigator.serviceWorker.controller))",
+        "the service worker",
+    )
+    .await;
+    // The portal answers the Germany guide once with its login page (status 200).
+    b.server.portal_once(Some("packs/de.en."));
+    b.open("checklist/de").await;
+    b.wait_xpath("//main//*[@role='alert']//button[contains(., 'Try again')]").await;
+    b.axe().await;
+    let kept = "const done = arguments[0]; caches.keys().then(k => Promise.all(k.map(n => caches.open(n).then(c => c.keys())))) \
+        .then(all => Promise.all(all.flat().filter(r => r.url.includes('/packs/de.en.')).map(r => caches.match(r).then(x => x.text())))) \
+        .then(texts => done(texts.map(t => t.slice(0, 1))))";
+    let firsts = b.client.execute_async(kept, vec![]).await.unwrap();
+    assert!(firsts.as_array().unwrap().iter().all(|t| t == "{"), "the login page was not kept: {firsts}");
+    // "Try again": the real guide, now kept.
+    b.click("//main//*[@role='alert']//button[contains(., 'Try again')]").await;
+    b.h1("Start a business in Germany").await;
+    poll(&b, &kept.replace("done(texts.map(t => t.slice(0, 1)))", "done(texts.length === 1 && texts[0].startsWith('{'))"), "the genuine guide in the cache")
+        .await;
+    // A copy of the app that went bad in the cache (as the attack left it): replaced, not served.
+    let wasm = b
+        .client
+        .execute_async(
+            "const done = arguments[0]; const wasm = performance.getEntriesByType('resource').map(e => e.name).find(n => n.endsWith('_bg.wasm')); \
+             caches.keys().then(k => caches.open(k.find(n => n.startsWith('career-kit-')))) \
+             .then(c => c.put(wasm, new Response('<!doctype html><p>Please log in</p>', { headers: { 'content-type': 'text/html' } }))).then(() => done(wasm))",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert!(wasm.as_str().is_some_and(|w| w.ends_with("_bg.wasm")), "{wasm}");
+    b.client.refresh().await.unwrap();
+    b.wait_xpath("//nav[@aria-label='Main']//a[contains(., 'Checklist')]").await;
+    b.h1("Start a business in Germany").await;
+    let size = b
+        .client
+        .execute_async(
+            &format!("const done = arguments[0]; caches.match({wasm}).then(r => r ? r.arrayBuffer() : new ArrayBuffer(0)).then(b => done(b.byteLength))"),
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert!(size.as_u64().unwrap_or(0) > 10_000, "the cache holds the real app again: {size}");
     b.close().await;
 }

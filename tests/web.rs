@@ -429,3 +429,57 @@ fn language_and_country_names_come_in_the_interface_language() {
     i18n::set_current(i18n::english());
     career_kit::language::forget_names();
 }
+
+/// Two tabs, each editing the same plan and saving at once, many rounds, in both orders (real
+/// localStorage, the app's own saving code; each tab shows what it hears, as the app does):
+/// nothing either tab did is lost.
+#[wasm_bindgen_test]
+fn two_tabs_saving_at_once_many_times_lose_nothing() {
+    use career_kit::domain::state::StepStatus;
+    clear_storage();
+    let open = || {
+        let (p, state, _) = Persistence::open(|_| {});
+        let view = Rc::new(RefCell::new(state));
+        let v = view.clone();
+        p.watch_page(move |s| *v.borrow_mut() = s);
+        (p, view)
+    };
+    let (a, view_a) = open();
+    let (b, view_b) = open();
+    for i in 0..150 {
+        // Tab a ticks a task on one step and rewrites its note; tab b ticks on another step,
+        // sets a due date there, and now and then a status on a's step.
+        view_a.borrow_mut().tick_task("no", "register", &format!("a{i}"), true);
+        view_a.borrow_mut().set_note("no", "register", &format!("note {i}"));
+        view_b.borrow_mut().tick_task("no", "bank", &format!("b{i}"), true);
+        view_b.borrow_mut().set_due("no", "bank", Some(&format!("2027-01-{:02}", 1 + i % 28)));
+        if i % 10 == 0 {
+            view_b.borrow_mut().set_status("no", "register", StepStatus::Waiting);
+        }
+        a.schedule(view_a.borrow().clone());
+        b.schedule(view_b.borrow().clone());
+        if i % 2 == 0 {
+            a.flush();
+            b.flush();
+        } else {
+            b.flush();
+            a.flush();
+        }
+        // What the other tab saved reaches each tab (the storage event does this in the app).
+        for (p, view) in [(&a, &view_a), (&b, &view_b)] {
+            if let Some(s) = p.newer_elsewhere() {
+                *view.borrow_mut() = s;
+            }
+        }
+    }
+    let raw = stored().unwrap();
+    let envelope::Decoded::Loaded { state, .. } = envelope::decode(Some(&raw)) else { panic!("{raw}") };
+    let register = &state.progress["no"]["register"];
+    let bank = &state.progress["no"]["bank"];
+    assert_eq!(register.tasks.len(), 150, "every tick of tab a");
+    assert_eq!(bank.tasks.len(), 150, "every tick of tab b");
+    assert!(register.note.starts_with("note 149"), "tab a's last note: {:?}", register.note);
+    assert_eq!(register.status, StepStatus::Waiting, "tab b's status on tab a's step");
+    assert_eq!(bank.due.as_deref(), Some("2027-01-10"), "tab b's last date");
+    clear_storage();
+}

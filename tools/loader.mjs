@@ -67,8 +67,25 @@ const script = [
   `    const again = Object.assign(document.createElement("button"), { type: "button", className: "secondary", textContent: "Try again" });`,
   // A damaged copy may sit in the browser's cache (hashed files are kept for a year): ask the
   // server for the file again before reloading.
-  `    again.addEventListener("click", () => fetch(${JSON.stringify(wasm)}, { cache: "reload" }).catch(() => {}).finally(() => location.reload()));`,
-  `    line.replaceChildren("Career Kit could not start. Check your internet connection, then try again. ", again);`,
+  // The offline copy may be what is broken (a worker from before files were checked, or a
+  // copy kept from a captive portal): "Try again" also lets the service worker go and empties
+  // its cache, so the next load comes from the server. The saved plan (localStorage) is not
+  // touched.
+  `    again.addEventListener("click", () => Promise.allSettled([`,
+  `      fetch(${JSON.stringify(wasm)}, { cache: "reload" }),`,
+  `      navigator.serviceWorker?.getRegistrations().then((all) => Promise.all(all.map((r) => r.unregister()))),`,
+  `      self.caches?.keys().then((keys) => Promise.all(keys.filter((k) => k.startsWith("career-kit-")).map((k) => caches.delete(k)))),`,
+  `    ]).finally(() => location.reload()));`,
+  // The user's plan stays reachable even when the app cannot start: saved as the backup file
+  // the app itself reads back.
+  `    const raw = (() => { try { return localStorage.getItem("career-kit/state"); } catch { return null; } })();`,
+  `    const save = raw && raw.startsWith("{") && Object.assign(document.createElement("button"), { type: "button", className: "secondary", textContent: "Save my plan as a file" });`,
+  `    if (save) save.addEventListener("click", () => {`,
+  `      const url = URL.createObjectURL(new Blob(['{"app":"career-kit",' + raw.slice(1)], { type: "application/json" }));`,
+  `      Object.assign(document.createElement("a"), { href: url, download: "career-kit-backup.json" }).click();`,
+  `      setTimeout(() => URL.revokeObjectURL(url), 1000);`,
+  `    });`,
+  `    line.replaceChildren("Career Kit could not start. Check your internet connection, then try again. ", again, ...(save ? [" ", save] : []));`,
   `    line.className = "problem";`,
   `    line.setAttribute("role", "alert");`,
   `  }`,

@@ -14,6 +14,7 @@ pub struct Server {
     pub origin: String,
     task: tokio::task::JoinHandle<()>,
     offline: Arc<AtomicBool>,
+    portal: Arc<std::sync::Mutex<Option<String>>>,
 }
 
 impl Server {
@@ -21,6 +22,12 @@ impl Server {
     /// no network. `false` plugs it back in.
     pub fn set_offline(&self, offline: bool) {
         self.offline.store(offline, Ordering::SeqCst);
+    }
+
+    /// A captive portal: the next request whose path contains `part` is answered "200 OK" with
+    /// a login page instead of the file (once; `None` stops it).
+    pub fn portal_once(&self, part: Option<&str>) {
+        *self.portal.lock().unwrap() = part.map(str::to_string);
     }
 }
 
@@ -51,6 +58,8 @@ pub async fn start(dist: PathBuf, base: String) -> Server {
     let origin = format!("http://{}", listener.local_addr().unwrap());
     let offline = Arc::new(AtomicBool::new(false));
     let unplugged = offline.clone();
+    let portal: Arc<std::sync::Mutex<Option<String>>> = Arc::default();
+    let intercept = portal.clone();
     let task = tokio::spawn(async move {
         loop {
             let Ok((stream, _)) = listener.accept().await else { continue };
@@ -58,16 +67,16 @@ pub async fn start(dist: PathBuf, base: String) -> Server {
                 drop(stream);
                 continue;
             }
-            let (dist, base) = (dist.clone(), base.clone());
+            let (dist, base, intercept) = (dist.clone(), base.clone(), intercept.clone());
             tokio::spawn(async move {
-                let _ = handle(stream, &dist, &base).await;
+                let _ = handle(stream, &dist, &base, &intercept).await;
             });
         }
     });
-    Server { origin, task, offline }
+    Server { origin, task, offline, portal }
 }
 
-async fn handle(mut stream: TcpStream, dist: &Path, base: &str) -> std::io::Result<()> {
+async fn handle(mut stream: TcpStream, dist: &Path, base: &str, portal: &std::sync::Mutex<Option<String>>) -> std::io::Result<()> {
     let mut buf = Vec::new();
     let mut chunk = [0u8; 4096];
     while !buf.windows(4).any(|w| w == b"\r\n\r\n") {
@@ -81,11 +90,21 @@ async fn handle(mut stream: TcpStream, dist: &Path, base: &str) -> std::io::Resu
     let target = head.split_whitespace().nth(1).unwrap_or("/").to_string();
     let path = target.split(['?', '#']).next().unwrap_or("/");
     let (status, file, location) = resolve(dist, base, path);
+    let hijacked = {
+        let mut p = portal.lock().unwrap();
+        let hit = p.as_deref().is_some_and(|part| path.contains(part));
+        if hit {
+            *p = None;
+        }
+        hit
+    };
     let body = match &file {
+        _ if hijacked => b"<!doctype html><title>Wi-Fi login</title><p>Please log in to continue.</p>".to_vec(),
         Some(f) => tokio::fs::read(f).await.unwrap_or_default(),
         None => b"Not found".to_vec(),
     };
-    let ctype = file.as_deref().map(content_type).unwrap_or("text/plain; charset=utf-8");
+    let ctype = if hijacked { "text/html; charset=utf-8" } else { file.as_deref().map(content_type).unwrap_or("text/plain; charset=utf-8") };
+    let status = if hijacked { "200 OK" } else { status };
     let mut resp = format!("HTTP/1.1 {status}\r\nContent-Type: {ctype}\r\nContent-Length: {}\r\nCache-Control: no-cache\r\nConnection: close\r\n", body.len());
     if let Some(loc) = location {
         resp.push_str(&format!("Location: {loc}\r\n"));
