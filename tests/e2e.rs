@@ -1508,3 +1508,27 @@ async fn a_bad_response_is_never_kept_and_a_bad_copy_is_never_served() {
     assert!(size.as_u64().unwrap_or(0) > 10_000, "the cache holds the real app again: {size}");
     b.close().await;
 }
+
+/// A founder's sector brings its own steps, each saying which sector put it there; another
+/// sector's steps are marked as not for them; a sector step passes axe in English and Arabic.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_sector_brings_its_own_steps_with_the_reason() {
+    let b = Browser::start(json!({})).await;
+    b.open("about-you").await;
+    b.click("//input[@id='country-no']").await;
+    b.click("//input[@id='sector-food']").await;
+    wait_saved(&b, "data.profile.sectors.includes('food')").await;
+    b.open("checklist/no").await;
+    b.click("//button[@id='toggle-all']").await;
+    b.wait_xpath("//li[@data-step='serving-licence']//p[contains(@class,'why') and contains(., 'Shown because of your business sector: Food')]").await;
+    b.wait_xpath("//li[@data-step='taxi-driver-permit']//span[contains(., 'may not apply to you')]").await;
+    b.axe().await;
+    b.open("checklist/no/serving-licence").await;
+    b.wait_xpath("//main//p[contains(@class,'why') and contains(., 'Food')]").await;
+    b.axe().await;
+    b.open("checklist/no/serving-licence?lang=ar").await;
+    b.wait_xpath("/html[@lang='ar' and @dir='rtl']").await;
+    b.wait_xpath("//main//h1").await;
+    b.axe().await;
+    b.close().await;
+}

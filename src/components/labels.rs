@@ -124,7 +124,7 @@ pub fn why_label(why: &plan::Why) -> String {
         plan::Why::EuCitizen => tr::why_eu(),
         plan::Why::Protection => tr::why_protection(),
         plan::Why::LegalForm(name) => tr::why_form(name),
-        plan::Why::Sector => tr::why_sector(),
+        plan::Why::Sector(sectors) => tr::why_sector(&sectors.iter().map(|s| sector_label(s)).collect::<Vec<_>>().join(", ")),
         plan::Why::Hiring => tr::why_hiring(),
     }
 }

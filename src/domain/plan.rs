@@ -131,8 +131,8 @@ pub enum Why {
     Protection,
     /// "… you chose: {legal form's name}".
     LegalForm(String),
-    /// "… of your business sector".
-    Sector,
+    /// "… of your business sector: food, cleaning" (the sectors of the profile the step is for).
+    Sector(Vec<String>),
     /// "… you plan to hire staff".
     Hiring,
 }
@@ -155,8 +155,9 @@ pub fn why_shown(pack: &Pack, step: &Step, profile: &Profile) -> Vec<Why> {
         let name = pack.meta.legal_forms.iter().find(|x| &x.id == f).map(|x| x.name.as_str()).unwrap_or(f);
         why.push(Why::LegalForm(name.to_string()));
     }
-    if a.sectors.iter().any(|s| profile.sectors.contains(s)) {
-        why.push(Why::Sector);
+    let sectors: Vec<String> = a.sectors.iter().filter(|s| profile.sectors.contains(*s)).cloned().collect();
+    if !sectors.is_empty() {
+        why.push(Why::Sector(sectors));
     }
     if a.employees == Some(true) && profile.hiring == Some(true) {
         why.push(Why::Hiring);
@@ -372,6 +373,16 @@ mod tests {
         assert_eq!(due[0], (ids[2].as_str(), "2027-02-01"));
         assert_eq!(due[1].0, ids[0].as_str());
         assert!(due_dates(&pack, None).is_empty());
+    }
+
+    #[test]
+    fn a_sector_step_says_which_sector_put_it_there() {
+        let mut pack = sample_pack();
+        pack.steps[0].applies.sectors = vec!["food".into(), "retail".into()];
+        let p = Profile { sectors: ["food".to_string(), "it".to_string()].into(), ..Default::default() };
+        assert_eq!(why_shown(&pack, &pack.steps[0], &p), vec![Why::Sector(vec!["food".into()])]);
+        let other = Profile { sectors: ["it".to_string()].into(), ..Default::default() };
+        assert!(!applies_to(&pack.steps[0], &other), "another sector's step is left out");
     }
 
     #[test]
