@@ -1393,7 +1393,7 @@ async fn a_changed_course_link_asks_before_it_replaces_anything() {
     let b = Browser::start(json!({})).await;
     let open = |link: &str| link.split_once(&b.base).map(|(_, p)| p.to_string()).unwrap();
     b.client.goto(&b.url(&open(&first))).await.unwrap();
-    b.click("//button[@id='course-follow']").await;
+    b.press_button("Follow this course").await;
     b.wait_xpath("//p[@role='status' and contains(., 'You follow this course now')]").await;
     wait_saved(&b, &format!("data.courses['{id}'] && data.courses['{id}'].course.resources[0].url === 'https://example.org/room'")).await;
     // The changed link: the difference, with both addresses, and three choices.
@@ -1403,14 +1403,14 @@ async fn a_changed_course_link_asks_before_it_replaces_anything() {
     )
     .await;
     b.axe().await;
-    b.click("//button[@id='course-keep-mine']").await;
+    b.press_button("Keep my version").await;
     b.wait_xpath("//p[@role='status' and contains(., 'Nothing was changed')]").await;
     assert_eq!(saved_data(&b).await["courses"][&id]["course"]["resources"][0]["url"], json!("https://example.org/room"), "kept as it was");
     // Keeping both files the new version under an id of its own.
     b.open("courses").await;
     b.h1("Courses").await;
     b.client.goto(&b.url(&open(&changed))).await.unwrap();
-    b.click("//button[@id='course-keep-both']").await;
+    b.press_button("Keep both").await;
     b.wait_xpath("//p[@role='status' and contains(., 'separate course')]").await;
     wait_saved(&b, &format!("data.courses['{id}-2'] && data.courses['{id}'].course.resources[0].url === 'https://example.org/room'")).await;
     a.close().await;
@@ -1439,16 +1439,16 @@ async fn an_unknown_value_hides_nothing_and_kept_copies_come_back_from_settings(
     b.wait_xpath("//ul[contains(@class,'kept-copies')]//button[contains(., 'Save as a file')]").await;
     b.axe().await;
     // Restoring a copy keeps the plan it replaces as a copy in turn.
-    b.click("//ul[contains(@class,'kept-copies')]//button[contains(., 'Restore this copy')]").await;
+    b.press_button("Restore this copy").await;
     b.click("//div[@role='alertdialog']//button[contains(., 'Restore this copy')]").await;
     b.wait_xpath("//p[@role='status' and contains(., 'The copy is restored')]").await;
     b.wait_xpath("(//ul[contains(@class,'kept-copies')]/li)[2]").await;
     // Deleting asks about the copies and keeps them unless told.
-    b.click("//button[contains(., 'Delete my data from this device')]").await;
+    b.press_button("Delete my data from this device").await;
     let also = b.wait_xpath("//input[@id='delete-copies']").await;
     assert_eq!(also.prop("checked").await.unwrap().as_deref(), Some("false"));
     b.axe().await;
-    b.click("//div[@role='alertdialog']//button[contains(., 'Yes, delete everything')]").await;
+    b.press_button("Yes, delete everything").await;
     b.wait_xpath("//p[@role='status' and contains(., 'kept copies are still here')]").await;
     assert_eq!(b.client.find_all(Locator::Css("ul.kept-copies > li")).await.unwrap().len(), 2, "the copies stay");
     b.close().await;

@@ -221,6 +221,21 @@ impl Browser {
         panic!("expected path {want}, got {}", self.path().await);
     }
 
+    /// The control a person would name: a button (or link styled as one) by its accessible
+    /// name, the way a screen reader or a sighted user finds it, not by an id or a class.
+    pub async fn button(&self, name: &str) -> fantoccini::elements::Element {
+        let name = name.replace('"', "");
+        self.wait_xpath(&format!(
+            "//*[(self::button or @role='button' or (self::a and contains(@class,'button'))) and (normalize-space(.)=\"{name}\" or @aria-label=\"{name}\")]"
+        ))
+        .await
+    }
+
+    /// Clicks the button with this accessible name.
+    pub async fn press_button(&self, name: &str) {
+        self.button(name).await.click().await.unwrap_or_else(|e| panic!("click the button {name:?}: {e}"));
+    }
+
     pub async fn click(&self, xpath: &str) {
         self.wait_xpath(xpath).await.click().await.unwrap_or_else(|e| panic!("click {xpath}: {e}"));
     }
