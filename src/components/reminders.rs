@@ -21,7 +21,7 @@ pub fn Reminders(
 ) -> impl IntoView {
     let app = use_app();
     let country = pack.meta.id.clone();
-    let (tl, td) = crate::domain::i18n::foreign(&pack.language, crate::domain::i18n::current());
+    let (tl, td) = crate::components::steps::text_lang(&pack);
     move || {
         let (due, saved) = app.saved.with(|s| {
             let due: Vec<(String, String, String)> =

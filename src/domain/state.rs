@@ -387,25 +387,32 @@ impl SavedState {
 /// line, and the user sees both.
 pub const BOTH_NOTES: &str = "\n\n― ― ―\n";
 
+/// A value from the side that changed it; where both did, this tab's (`ours`).
+fn pick<T: Clone + PartialEq>(base: &T, ours: &T, theirs: &T) -> T {
+    if ours != base {
+        ours.clone()
+    } else {
+        theirs.clone()
+    }
+}
+
+/// A set from two tabs: the other tab's, with what this tab added and without what it took away.
+fn merge_set(base: &BTreeSet<String>, ours: &BTreeSet<String>, theirs: &BTreeSet<String>) -> BTreeSet<String> {
+    let added = ours.difference(base);
+    let removed: BTreeSet<&String> = base.difference(ours).collect();
+    theirs.iter().chain(added).filter(|t| !removed.contains(t)).cloned().collect()
+}
+
 /// One step's progress from two tabs, field by field: the status, the due date and the note
 /// from the side that changed each; ticks from both (a tick added or removed on either side);
 /// a note both sides changed differently keeps both texts.
 fn merge_step(base: &StepProgress, ours: &StepProgress, theirs: &StepProgress) -> StepProgress {
-    fn pick<T: Clone + PartialEq>(base: &T, ours: &T, theirs: &T) -> T {
-        if ours != base {
-            ours.clone()
-        } else {
-            theirs.clone()
-        }
-    }
     let note = if ours.note != base.note && theirs.note != base.note && ours.note != theirs.note {
         format!("{}{BOTH_NOTES}{}", ours.note, theirs.note)
     } else {
         pick(&base.note, &ours.note, &theirs.note)
     };
-    let added = ours.tasks.difference(&base.tasks);
-    let removed: BTreeSet<&String> = base.tasks.difference(&ours.tasks).collect();
-    let tasks = theirs.tasks.iter().chain(added).filter(|t| !removed.contains(t)).cloned().collect();
+    let tasks = merge_set(&base.tasks, &ours.tasks, &theirs.tasks);
     StepProgress { status: pick(&base.status, &ours.status, &theirs.status), due: pick(&base.due, &ours.due, &theirs.due), note, tasks }
 }
 
@@ -415,13 +422,6 @@ fn merge_step(base: &StepProgress, ours: &StepProgress, theirs: &StepProgress) -
 /// that changed them; where both changed the same answer, this tab's change wins, as it is the
 /// one the user is looking at.
 pub fn merge(base: &SavedState, ours: &SavedState, theirs: &SavedState) -> SavedState {
-    fn pick<T: Clone + PartialEq>(base: &T, ours: &T, theirs: &T) -> T {
-        if ours != base {
-            ours.clone()
-        } else {
-            theirs.clone()
-        }
-    }
     let mut progress = BTreeMap::new();
     let countries: BTreeSet<&String> = base.progress.keys().chain(ours.progress.keys()).chain(theirs.progress.keys()).collect();
     for c in countries {
@@ -444,9 +444,7 @@ pub fn merge(base: &SavedState, ours: &SavedState, theirs: &SavedState) -> Saved
             progress.insert(c.clone(), merged);
         }
     }
-    let added = ours.saved_resources.difference(&base.saved_resources);
-    let removed: BTreeSet<&String> = base.saved_resources.difference(&ours.saved_resources).collect();
-    let saved_resources = theirs.saved_resources.iter().chain(added).filter(|k| !removed.contains(k)).cloned().collect();
+    let saved_resources = merge_set(&base.saved_resources, &ours.saved_resources, &theirs.saved_resources);
     // Courses: each one from the side that changed it; one deleted here stays deleted.
     let mut courses = theirs.courses.clone();
     for id in base.courses.keys().chain(ours.courses.keys()).collect::<BTreeSet<_>>() {

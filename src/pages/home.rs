@@ -92,7 +92,7 @@ fn NextStep(
         });
         let checklist = Page::Checklist(Some(country.clone())).href();
         let phase = |id: &str| pack.meta.phases.iter().find(|p| p.id == id).map(|p| p.title.clone()).unwrap_or_default();
-        let (tl, td) = crate::domain::i18n::foreign(&pack.language, crate::domain::i18n::current());
+        let (tl, td) = crate::components::steps::text_lang(&pack);
         view! {
             <section class="card next-step" aria-labelledby="next-step">
                 <h2 id="next-step">{tr::next_title()}</h2>

@@ -2,7 +2,7 @@ use crate::components::title::Title;
 use leptos::prelude::*;
 use std::sync::Arc;
 
-use crate::components::controls::confirm_dialog;
+use crate::components::controls::{choice, confirm_dialog};
 use crate::components::language::LanguageList;
 use crate::components::share::download;
 use crate::domain::i18n::tr;
@@ -36,12 +36,8 @@ pub fn Settings() -> impl IntoView {
             {move || if confirming.get() {
                 let n = copies.with(Vec::len);
                 // Kept copies are the user's way back: they go only if the user says so.
-                let details = (n > 0).then(|| view! {
-                    <label class="check">
-                        <input type="checkbox" id="delete-copies" prop:checked=also_copies
-                            on:change=move |ev| also_copies.set(event_target_checked(&ev)) />
-                        <span>{tr::delete_copies_too(n)}</span>
-                    </label>
+                let details = (n > 0).then(|| {
+                    choice(false, "delete-copies".into(), "delete-copies", tr::delete_copies_too(n).into_any(), also_copies.into(), Arc::new(move |on| also_copies.set(on)))
                 });
                 confirm_dialog(tr::delete_question(), details.into_any(), tr::delete_yes(), tr::delete_no(),
                     Arc::new(move || {

@@ -8,7 +8,7 @@ use crate::router::{use_location, use_navigate};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::components::controls::{confirm_dialog, derived, select, OnClick};
+use crate::components::controls::{self, confirm_dialog, derived, select, OnClick};
 use crate::components::labels::{sector_label, status_id, status_label};
 use crate::components::share::{download, last_backup_text, read_chosen_file, share_error_text, LinkBox, QrCode};
 use crate::components::steps::{join_label, step_label, step_marker};
@@ -78,12 +78,7 @@ pub fn SharePage() -> impl IntoView {
         plan_link.set(Some(format!("{}#{code}", Page::Open.absolute())));
     };
     let tick = move |id: &'static str, label: String, get: fn(&share::LinkChoice) -> bool, set: fn(&mut share::LinkChoice, bool)| {
-        view! {
-            <label class="check">
-                <input type="checkbox" id=id prop:checked=move || choice.with(get) on:change=move |ev| choice.update(|c| set(c, event_target_checked(&ev))) />
-                <span>{label}</span>
-            </label>
-        }
+        controls::choice(false, id.into(), id, label.into_any(), derived(move || choice.with(get)), Arc::new(move |on| choice.update(|c| set(c, on))))
     };
     let notes_count =
         move || app.saved.with(|s| choice.with(|c| s.progress.get(&c.country).map_or(0, |p| p.values().filter(|p| !p.note.trim().is_empty()).count())));

@@ -27,6 +27,11 @@ impl StorageKey {
             StorageKey::Backup(at) => format!("{}backup/{at}", Self::PREFIX),
         }
     }
+
+    /// Whether a stored key is one [`StorageKey::Backup`] names.
+    pub fn is_backup(name: &str) -> bool {
+        name.strip_prefix(Self::PREFIX).and_then(|rest| rest.strip_prefix("backup/")).is_some_and(|at| !at.is_empty() && at.bytes().all(|b| b.is_ascii_digit()))
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -94,6 +99,16 @@ pub enum Notice {
     QuotaExceeded,
     /// The last change could not be saved for another reason; the previous save is intact.
     WriteFailed { reason: String },
+}
+
+/// A save's time: now, or just after `last` when the clock says otherwise (a clock set back, two
+/// saves in one millisecond), so saves keep their order whatever the clocks do.
+fn stamp_after(now_ms: f64, last: f64) -> f64 {
+    if now_ms > last {
+        now_ms
+    } else {
+        last + 1.0
+    }
 }
 
 pub struct Store<B> {
@@ -186,14 +201,7 @@ impl<B: Backend> Store<B> {
     /// The keys of the kept copies, in the store's order. (Not sorted here: this runs at every
     /// start-up, and sorting is only for the list in Settings.)
     fn kept_keys(&self) -> Vec<String> {
-        let prefix = "career-kit/backup/";
-        self.backend
-            .as_ref()
-            .and_then(|b| b.keys().ok())
-            .unwrap_or_default()
-            .into_iter()
-            .filter(|k| k.strip_prefix(prefix).is_some_and(|at| !at.is_empty() && at.bytes().all(|b| b.is_ascii_digit())))
-            .collect()
+        self.backend.as_ref().and_then(|b| b.keys().ok()).unwrap_or_default().into_iter().filter(|k| StorageKey::is_backup(k)).collect()
     }
 
     /// Every kept copy, newest first, with the state in it where this version can read it.
@@ -260,11 +268,7 @@ impl<B: Backend> Store<B> {
             Decoded::Loaded { saved_at, .. } | Decoded::Repaired { saved_at, .. } => saved_at,
             _ => 0.0,
         };
-        if now_ms > last {
-            now_ms
-        } else {
-            last + 1.0
-        }
+        stamp_after(now_ms, last)
     }
 
     /// Saves the state. On failure the previously stored value is left as it was.
@@ -299,7 +303,7 @@ impl<B: Backend> Store<B> {
             }
             _ => None,
         };
-        let at = if now_ms > last { now_ms } else { last + 1.0 };
+        let at = stamp_after(now_ms, last);
         self.save(merged.as_ref().unwrap_or(ours), at)?;
         Ok((merged, at))
     }
