@@ -142,6 +142,19 @@ async fn typed_deep_links_open_every_route() {
         ("share", "share", "Share and keep your plan"),
         ("adviser", "adviser", "For advisers: make a link for a client"),
         ("open", "open", "This link cannot be opened"),
+        // The wave-2 countries (issues 25 to 27): every kind of route a link can name.
+        ("checklist/pl", "checklist/pl", "Start a business in Poland"),
+        ("checklist/pl/business-or-job", "checklist/pl/business-or-job", ""),
+        ("resources/pl", "resources/pl", "Free help and resources in Poland"),
+        ("glossary/pl", "glossary/pl", "Official words in Poland"),
+        ("checklist/gr", "checklist/gr", "Start a business in Greece"),
+        ("checklist/gr/sector-food", "checklist/gr/sector-food", ""),
+        ("resources/gr", "resources/gr", "Free help and resources in Greece"),
+        ("glossary/gr", "glossary/gr", "Official words in Greece"),
+        ("checklist/es", "checklist/es", "Start a business in Spain"),
+        ("checklist/es/business-or-job", "checklist/es/business-or-job", ""),
+        ("resources/es", "resources/es", "Free help and resources in Spain"),
+        ("glossary/es", "glossary/es", "Official words in Spain"),
     ] {
         b.open(path).await;
         b.wait_path(&format!("/{lands_on}")).await;
@@ -152,16 +165,18 @@ async fn typed_deep_links_open_every_route() {
         }
         b.axe().await;
     }
-    // A resource, from the list.
-    b.open("resources/no").await;
-    let link = b.wait_xpath("(//ul[contains(@class,'resource-list')]//a)[1]").await;
-    let title = link.text().await.unwrap();
-    let href = link.attr("href").await.unwrap().unwrap();
-    b.client.goto(&format!("{}{href}", b.server.origin)).await.unwrap();
-    b.h1(&title).await;
-    b.wait_xpath("//main//a[starts-with(@href,'https://') and @target='_blank' and contains(@rel,'noopener')]").await;
-    b.wait_xpath("//dl[contains(@class,'facts')]//dt[.='Who it helps']").await;
-    b.axe().await;
+    // A resource, from the list, in every country.
+    for country in ["no", "pl", "gr", "es"] {
+        b.open(&format!("resources/{country}")).await;
+        let link = b.wait_xpath("(//ul[contains(@class,'resource-list')]//a)[1]").await;
+        let title = link.text().await.unwrap();
+        let href = link.attr("href").await.unwrap().unwrap();
+        b.client.goto(&format!("{}{href}", b.server.origin)).await.unwrap();
+        b.h1(&title).await;
+        b.wait_xpath("//main//a[starts-with(@href,'https://') and @target='_blank' and contains(@rel,'noopener')]").await;
+        b.wait_xpath("//dl[contains(@class,'facts')]//dt[.='Who it helps']").await;
+        b.axe().await;
+    }
     b.close().await;
 }
 
@@ -366,7 +381,13 @@ async fn a_first_journey_by_keyboard_profile_then_checklist() {
     // 1. Country: Tab into the radio group (Germany comes first), arrow down to Norway.
     b.wait_xpath("//input[@id='country-no']").await;
     b.tab_to("Germany").await;
-    b.press(Key::Down).await;
+    for _ in 0..5 {
+        b.press(Key::Down).await;
+        if b.js("return document.getElementById('country-no').checked").await == json!(true) {
+            break;
+        }
+    }
+    wait_saved(&b, "data.profile.country === 'no'").await;
     // 2. Town: appears once the country is chosen.
     let town = b.wait_xpath("//select[@id='town']").await;
     town.select_by_value("bergen").await.unwrap();
@@ -614,6 +635,46 @@ async fn an_arabic_link_opens_right_to_left_and_ukrainian_needs_no_reload() {
     b.click("//button[@id='toggle-all']").await;
     b.wait_xpath("(//button[contains(@class,'step-toggle')])[2][@aria-expanded='true']").await;
     b.fits_width().await;
+    b.axe().await;
+    b.close().await;
+}
+
+/// Issue 26: a founder in Greece who reads Farsi. The page is right to left in Farsi; the guide
+/// (English until a Farsi translation lands) keeps its own language and direction; a tick made
+/// with the mouse survives a reload; the Greek words on the real forms are found typed without
+/// accents.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_founder_in_greece_reading_farsi_finds_the_guide_and_keeps_progress() {
+    let b = Browser::start(json!({})).await;
+    b.open("checklist/gr?lang=fa").await;
+    b.wait_xpath("/html[@lang='fa' and @dir='rtl']").await;
+    let h1 = b.wait_xpath("//main//h1").await.text().await.unwrap();
+    assert!(has_script(&h1, ARABIC), "the heading is in Farsi (Arabic script): {h1}");
+    phone_width(&b).await;
+    b.fits_width().await;
+    b.axe().await;
+    // Open the first step and tick its first task with the mouse.
+    b.click("(//a[contains(@class,'step-link')])[1]").await;
+    // Guide text in another language than the page carries its own language and direction.
+    b.wait_xpath("//main//h1[@lang='en' and @dir='ltr']").await;
+    b.wait_xpath("//fieldset[contains(@class,'tasks')]//label//span[@lang='en' and @dir='ltr']").await;
+    let task = b.wait_xpath("(//fieldset[contains(@class,'tasks')]//input[@type='checkbox'])[1]").await;
+    let id = task.attr("id").await.unwrap().unwrap();
+    task.click().await.unwrap();
+    wait_saved(&b, "Object.values(data.progress.gr || {}).some(p => (p.tasks || []).length > 0)").await;
+    b.client.refresh().await.unwrap();
+    b.wait_xpath(&format!("//input[@id='{id}' and @type='checkbox']")).await;
+    assert_eq!(b.js(&format!("return document.getElementById('{id}').checked")).await, json!(true), "the tick survives a reload");
+    b.axe().await;
+    // The glossary finds the tax number typed without accents or capitals, and in Latin letters.
+    b.open("glossary/gr?lang=fa").await;
+    for query in ["αφμ", "afm"] {
+        let input = b.wait_xpath("//input[@id='glossary-search']").await;
+        input.clear().await.unwrap();
+        input.send_keys(query).await.unwrap();
+        let term = b.wait_xpath("//dl[contains(@class,'glossary')]//div[@data-term]").await.text().await.unwrap();
+        assert!(term.contains("ΑΦΜ") || term.contains("Α.Φ.Μ."), "{query}: {term}");
+    }
     b.axe().await;
     b.close().await;
 }

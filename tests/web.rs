@@ -433,6 +433,56 @@ fn language_and_country_names_come_in_the_interface_language() {
 /// Two tabs, each editing the same plan and saving at once, many rounds, in both orders (real
 /// localStorage, the app's own saving code; each tab shows what it hears, as the app does):
 /// nothing either tab did is lost.
+/// The state and stamp stored now.
+fn loaded() -> (SavedState, f64) {
+    match envelope::decode(stored().as_deref()) {
+        envelope::Decoded::Loaded { state, saved_at, .. } => (state, saved_at),
+        other => panic!("{other:?}"),
+    }
+}
+
+/// Two tabs in two processes can each read, change and write without seeing the other's
+/// write: localStorage has no atomic read-and-write across tabs. Here tab b's write crosses tab
+/// a's (it was made from the same save, and lands after it); when tab a hears of it (the storage
+/// event's new value), it joins both, saves the join, and says where both notes were kept.
+#[wasm_bindgen_test]
+fn a_save_that_crossed_this_tabs_save_is_joined_and_the_joined_note_named() {
+    clear_storage();
+    let notices = Rc::new(RefCell::new(Vec::new()));
+    let heard = notices.clone();
+    let (a, _, _) = Persistence::open(move |n| heard.borrow_mut().push(n));
+    let mut base = SavedState::default();
+    base.set_note("no", "idea", "start");
+    a.schedule(base.clone());
+    a.flush();
+    let base_at = loaded().1;
+    // Tab a ticks a task and rewrites the note.
+    let mut ours = base.clone();
+    ours.tick_task("no", "idea", "from-a", true);
+    ours.set_note("no", "idea", "written in tab a");
+    a.schedule(ours);
+    a.flush();
+    let a_at = loaded().1;
+    // Tab b, from the same base and without seeing a's write, saves a tick of its own and
+    // another note; its write lands last and holds nothing of tab a's.
+    let mut theirs = base.clone();
+    theirs.tick_task("no", "bank", "from-b", true);
+    theirs.set_note("no", "idea", "written in tab b");
+    let raw_b = envelope::encode_seen(&theirs, a_at + 5.0, base_at);
+    storage().set_item(&StorageKey::State.name(), &raw_b).unwrap();
+    let shown = a.from_elsewhere(Some(raw_b)).expect("a state to show");
+    for state in [shown, loaded().0] {
+        assert!(state.progress["no"]["idea"].tasks.contains("from-a"), "tab a's tick is back");
+        assert!(state.progress["no"]["bank"].tasks.contains("from-b"), "tab b's tick is kept");
+        let note = &state.progress["no"]["idea"].note;
+        assert!(note.contains("written in tab a") && note.contains("written in tab b"), "both notes: {note:?}");
+    }
+    assert_eq!(*notices.borrow(), vec![Notice::NotesJoined { steps: vec![("no".into(), "idea".into())] }]);
+    // The join reaches tab a again (its own storage event does not, but a re-read does): nothing more.
+    assert_eq!(a.newer_elsewhere(), None);
+    clear_storage();
+}
+
 #[wasm_bindgen_test]
 fn two_tabs_saving_at_once_many_times_lose_nothing() {
     use career_kit::domain::state::StepStatus;

@@ -92,6 +92,7 @@ pub fn sector_label(sector: &str) -> String {
         "it" => tr::sector_it(),
         "creative" => tr::sector_creative(),
         "agriculture" => tr::sector_agriculture(),
+        "tourism" => tr::sector_tourism(),
         other => other.to_string(),
     }
 }

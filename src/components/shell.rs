@@ -38,6 +38,7 @@ pub fn notice_text(notice: &Notice) -> String {
         Notice::UnreadableKept { .. } => tr::notice_unreadable_kept(),
         Notice::NewerFormat { .. } => tr::notice_newer_format(),
         Notice::Repaired { count, .. } => tr::notice_repaired(*count),
+        Notice::NotesJoined { steps } => tr::notice_notes_joined(steps.len()),
         Notice::QuotaExceeded => tr::notice_quota_exceeded(),
         Notice::WriteFailed { .. } => tr::notice_write_failed(),
     }
@@ -51,6 +52,7 @@ pub fn notice_kind(notice: &Notice) -> &'static str {
         Notice::UnreadableKept { .. } => "unreadable-kept",
         Notice::NewerFormat { .. } => "newer-format",
         Notice::Repaired { .. } => "repaired",
+        Notice::NotesJoined { .. } => "notes-joined",
         Notice::QuotaExceeded => "quota-exceeded",
         Notice::WriteFailed { .. } => "write-failed",
     }

@@ -17,6 +17,11 @@ pub const FORMAT_VERSION: u32 = 1;
 struct EnvelopeOut<'a> {
     format: u32,
     saved_at: f64,
+    /// The newest save (its `saved_at`) the writing tab had seen: a save that had not seen
+    /// another tab's was made at the same time as it, and the two are joined. Only in
+    /// browser storage, never in a backup file.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    based_on: Option<f64>,
     data: &'a SavedState,
 }
 
@@ -25,6 +30,9 @@ struct EnvelopeIn<'a> {
     format: u32,
     #[serde(default)]
     saved_at: f64,
+    /// Left out by builds before it existed.
+    #[serde(default)]
+    based_on: Option<f64>,
     /// Kept as raw JSON until the format is known, then read by that format's rules.
     #[serde(borrow)]
     data: &'a RawValue,
@@ -46,16 +54,34 @@ pub enum Decoded {
     Repaired { state: SavedState, saved_at: f64, repaired: usize },
 }
 
+/// `state` saved at `saved_at`, as in a backup file. (A `SavedState` always serialises: no
+/// panic path, whose error formatting would add to the start-up code.)
 pub fn encode(state: &SavedState, saved_at: f64) -> String {
-    serde_json::to_string(&EnvelopeOut { format: FORMAT_VERSION, saved_at, data: state }).expect("SavedState always serialises")
+    serde_json::to_string(&EnvelopeOut { format: FORMAT_VERSION, saved_at, based_on: None, data: state }).unwrap_or_default()
+}
+
+/// The value to store: `state` saved at `saved_at` by a tab whose newest seen save is `based_on`.
+pub fn encode_seen(state: &SavedState, saved_at: f64, based_on: f64) -> String {
+    serde_json::to_string(&EnvelopeOut { format: FORMAT_VERSION, saved_at, based_on: Some(based_on), data: state }).unwrap_or_default()
 }
 
 pub fn decode(raw: Option<&str>) -> Decoded {
-    let Some(raw) = raw else { return Decoded::Empty };
+    decode_seen(raw).0
+}
+
+/// [`decode`], and the newest save the tab that wrote `raw` had seen (`None` for values of
+/// builds before the stamp existed, and for anything unreadable).
+pub fn decode_seen(raw: Option<&str>) -> (Decoded, Option<f64>) {
+    let Some(raw) = raw else { return (Decoded::Empty, None) };
     let env: EnvelopeIn = match serde_json::from_str(raw) {
         Ok(env) => env,
-        Err(e) => return Decoded::Unreadable { reason: e.to_string() },
+        Err(e) => return (Decoded::Unreadable { reason: e.to_string() }, None),
     };
+    let seen = env.based_on.filter(|b| b.is_finite());
+    (decode_envelope(env), seen)
+}
+
+fn decode_envelope(env: EnvelopeIn) -> Decoded {
     if env.format == 0 {
         return Decoded::Unreadable { reason: "format version 0 does not exist".into() };
     }

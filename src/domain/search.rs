@@ -35,6 +35,16 @@ fn fold_char(c: char, out: &mut String) {
         'ź' | 'ż' | 'ž' => "z",
         'þ' => "th",
         'ё' => "е",
+        // Greek: the accent (tonos), the diaeresis and the final sigma carry no search meaning,
+        // so "εναρξη" finds "έναρξη" and "ΑΦΜ" finds "αφμ".
+        'ά' => "α",
+        'έ' => "ε",
+        'ή' => "η",
+        'ί' | 'ϊ' | 'ΐ' => "ι",
+        'ό' => "ο",
+        'ύ' | 'ϋ' | 'ΰ' => "υ",
+        'ώ' => "ω",
+        'ς' => "σ",
         // Combining marks (a decomposed diacritic, the dot of Turkish İ) carry no search meaning.
         '\u{0300}'..='\u{036F}' => "",
         // Arabic script: harakat, superscript alef and tatweel carry no search meaning.
@@ -607,6 +617,41 @@ mod tests {
         assert_eq!(idx.search("existenzgrundung")[0].doc, 1);
         assert_eq!(idx.search("كسب")[0].doc, 2, "Arabic kaf finds Farsi keheh");
         assert_eq!(idx.search("консуль")[0].doc, 3);
+    }
+
+    /// Issue 26 and 27: official words typed as people type them, without accents, final sigma
+    /// or capitals, or in the Latin letters of a phone keyboard, find the glossary term and the
+    /// help that names it.
+    #[test]
+    fn greek_and_spanish_words_are_found_as_people_type_them() {
+        let dir = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/content"));
+        for (country, queries) in [
+            ("gr", &["ΑΦΜ", "αφμ", "afm", "εναρξη", "ΕΝΑΡΞΗ", "efka", "gemi", "ΓΕΜΗ", "γεμη"][..]),
+            ("es", &["autonomo", "autónomo", "AUTÓNOMO", "cuenta propia", "tarifa plana", "anadido", "declaracion censal", "clave"][..]),
+        ] {
+            let pack = crate::domain::content::source::load(&dir.join(country)).unwrap();
+            for q in queries {
+                // The glossary's filter: every word of the query within a term's words.
+                let hits: Vec<&str> = pack
+                    .terms
+                    .iter()
+                    .filter(|t| {
+                        let text = fold(&format!("{} {} {} {}", t.term, t.plain, t.explanation, t.synonyms.join(" ")));
+                        fold(q).split_whitespace().all(|w| text.contains(w))
+                    })
+                    .map(|t| t.id.as_str())
+                    .collect();
+                assert!(!hits.is_empty(), "{country}: no glossary term found for {q:?}");
+            }
+        }
+        assert_eq!(fold("ΈΝΑΡΞΗ Δραστηριότητας"), "εναρξη δραστηριοτητασ");
+        assert_eq!(fold("Autónomo, España"), "autonomo, espana");
+        // And the resource bank: the same hits whether typed with accents and capitals or not.
+        let pack = crate::domain::content::source::load(&dir.join("gr")).unwrap();
+        let idx = SearchIndex::new(&resource_docs(&pack));
+        let (upper, lower) = (idx.search("ΑΦΜ"), idx.search("αφμ"));
+        assert!(!upper.is_empty(), "a resource about the tax number (ΑΦΜ)");
+        assert_eq!(upper.iter().map(|h| h.doc).collect::<Vec<_>>(), lower.iter().map(|h| h.doc).collect::<Vec<_>>());
     }
 
     #[test]

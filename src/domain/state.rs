@@ -387,6 +387,11 @@ impl SavedState {
 /// line, and the user sees both.
 pub const BOTH_NOTES: &str = "\n\n― ― ―\n";
 
+/// Whether both sides rewrote a step's note, each differently: the merge keeps both texts.
+fn notes_collide(base: &StepProgress, ours: &StepProgress, theirs: &StepProgress) -> bool {
+    ours.note != base.note && theirs.note != base.note && ours.note != theirs.note
+}
+
 /// A value from the side that changed it; where both did, this tab's (`ours`).
 fn pick<T: Clone + PartialEq>(base: &T, ours: &T, theirs: &T) -> T {
     if ours != base {
@@ -396,22 +401,26 @@ fn pick<T: Clone + PartialEq>(base: &T, ours: &T, theirs: &T) -> T {
     }
 }
 
+/// A set, built by inserting: `collect` would sort first, and each sort it brings is kilobytes
+/// of start-up code (this runs on the start-up path, when two tabs save at once).
+fn set_of<T: Ord>(items: impl Iterator<Item = T>) -> BTreeSet<T> {
+    let mut set = BTreeSet::new();
+    set.extend(items);
+    set
+}
+
 /// A set from two tabs: the other tab's, with what this tab added and without what it took away.
 fn merge_set(base: &BTreeSet<String>, ours: &BTreeSet<String>, theirs: &BTreeSet<String>) -> BTreeSet<String> {
     let added = ours.difference(base);
-    let removed: BTreeSet<&String> = base.difference(ours).collect();
-    theirs.iter().chain(added).filter(|t| !removed.contains(t)).cloned().collect()
+    let removed: BTreeSet<&String> = set_of(base.difference(ours));
+    set_of(theirs.iter().chain(added).filter(|t| !removed.contains(t)).cloned())
 }
 
 /// One step's progress from two tabs, field by field: the status, the due date and the note
 /// from the side that changed each; ticks from both (a tick added or removed on either side);
 /// a note both sides changed differently keeps both texts.
 fn merge_step(base: &StepProgress, ours: &StepProgress, theirs: &StepProgress) -> StepProgress {
-    let note = if ours.note != base.note && theirs.note != base.note && ours.note != theirs.note {
-        format!("{}{BOTH_NOTES}{}", ours.note, theirs.note)
-    } else {
-        pick(&base.note, &ours.note, &theirs.note)
-    };
+    let note = if notes_collide(base, ours, theirs) { format!("{}{BOTH_NOTES}{}", ours.note, theirs.note) } else { pick(&base.note, &ours.note, &theirs.note) };
     let tasks = merge_set(&base.tasks, &ours.tasks, &theirs.tasks);
     StepProgress { status: pick(&base.status, &ours.status, &theirs.status), due: pick(&base.due, &ours.due, &theirs.due), note, tasks }
 }
@@ -422,17 +431,29 @@ fn merge_step(base: &StepProgress, ours: &StepProgress, theirs: &StepProgress) -
 /// that changed them; where both changed the same answer, this tab's change wins, as it is the
 /// one the user is looking at.
 pub fn merge(base: &SavedState, ours: &SavedState, theirs: &SavedState) -> SavedState {
+    merge_noting(base, ours, theirs, &mut vec![])
+}
+
+/// [`merge`], naming in `joined` the steps (country, step id) whose note it joined from both
+/// sides, so the user can be told where to look and choose what to keep.
+pub fn merge_noting(base: &SavedState, ours: &SavedState, theirs: &SavedState, joined: &mut Vec<(String, String)>) -> SavedState {
     let mut progress = BTreeMap::new();
-    let countries: BTreeSet<&String> = base.progress.keys().chain(ours.progress.keys()).chain(theirs.progress.keys()).collect();
+    let countries: BTreeSet<&String> = set_of(base.progress.keys().chain(ours.progress.keys()).chain(theirs.progress.keys()));
     for c in countries {
         let get = |s: &SavedState, step: &str| s.progress.get(c).and_then(|p| p.get(step)).cloned();
-        let steps: BTreeSet<&String> = [base, ours, theirs].iter().flat_map(|s| s.progress.get(c)).flat_map(|p| p.keys()).collect();
+        let steps: BTreeSet<&String> = set_of([base, ours, theirs].iter().flat_map(|s| s.progress.get(c)).flat_map(|p| p.keys()));
         let mut merged = BTreeMap::new();
         for step in steps {
             let (b, o, t) = (get(base, step), get(ours, step), get(theirs, step));
             let p = match (&b, &o, &t) {
                 // Both sides still have it: field by field.
-                (_, Some(o), Some(t)) => Some(merge_step(&b.clone().unwrap_or_default(), o, t)),
+                (_, Some(o), Some(t)) => {
+                    let b = b.clone().unwrap_or_default();
+                    if notes_collide(&b, o, t) {
+                        joined.push((c.clone(), step.clone()));
+                    }
+                    Some(merge_step(&b, o, t))
+                }
                 // Gone on one side (forgotten, or a deletion): gone, unless the other side changed it.
                 _ => pick(&b, &o, &t),
             };
@@ -447,7 +468,7 @@ pub fn merge(base: &SavedState, ours: &SavedState, theirs: &SavedState) -> Saved
     let saved_resources = merge_set(&base.saved_resources, &ours.saved_resources, &theirs.saved_resources);
     // Courses: each one from the side that changed it; one deleted here stays deleted.
     let mut courses = theirs.courses.clone();
-    for id in base.courses.keys().chain(ours.courses.keys()).collect::<BTreeSet<_>>() {
+    for id in set_of(base.courses.keys().chain(ours.courses.keys())) {
         let (b, o) = (base.courses.get(id), ours.courses.get(id));
         if b != o {
             match o {
@@ -527,6 +548,14 @@ mod tests {
         let ours = with(|s| s.progress.get_mut("no").unwrap().get_mut("idea").unwrap().note = "mine".into());
         let theirs = with(|s| s.progress.get_mut("no").unwrap().get_mut("idea").unwrap().note = "theirs".into());
         assert_eq!(merge(&base, &ours, &theirs).progress["no"]["idea"].note, format!("mine{BOTH_NOTES}theirs"), "neither note is dropped");
+        let joined = |ours: &SavedState, theirs: &SavedState| {
+            let mut joined = vec![];
+            merge_noting(&base, ours, theirs, &mut joined);
+            joined
+        };
+        assert_eq!(joined(&ours, &theirs), vec![("no".to_string(), "idea".to_string())], "and the join is named");
+        assert!(joined(&ours, &ours).is_empty(), "the same text on both sides is no join");
+        assert!(joined(&base, &theirs).is_empty(), "a note changed on one side is no join");
         // A status here, a note there, a tick on each side: all of it is kept.
         let ours = with(|s| {
             s.set_status("no", "idea", StepStatus::Done);

@@ -14,6 +14,7 @@ use crate::components::unreviewed::Unreviewed;
 use crate::components::with_pack::with_pack;
 use crate::domain::content::Pack;
 use crate::domain::i18n::tr;
+use crate::domain::state::BOTH_NOTES;
 use crate::language::pack_country;
 use crate::routes::Page;
 use crate::state::use_app;
@@ -143,6 +144,7 @@ fn StepView(
                         u(&move |saved, c, s| saved.set_note(c, s, &v));
                     }}></textarea>
                 <p class="hint">{tr::notes_saved()}</p>
+                {let p = progress.clone(); move || p().note.contains(BOTH_NOTES).then(|| view! { <p class="hint" data-both-notes="">{tr::notes_both_kept()}</p> })}
             </div>
         </section>
 

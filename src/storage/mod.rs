@@ -95,10 +95,41 @@ pub enum Notice {
     /// Saved data held values this version does not know: `count` of them became "not
     /// started", the rest loaded; the value as it was is kept under `backup_key`.
     Repaired { count: usize, backup_key: Option<String> },
+    /// Another open tab rewrote the same notes (country, step id) at the same time: both texts
+    /// are kept in each, one after the other, for the user to choose.
+    NotesJoined { steps: Vec<(String, String)> },
     /// The last change could not be saved because storage is full; the previous save is intact.
     QuotaExceeded,
     /// The last change could not be saved for another reason; the previous save is intact.
     WriteFailed { reason: String },
+}
+
+/// What to do with a save another tab made ([`Store::from_elsewhere`]).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Elsewhere {
+    /// Older than this tab's own save, or the same: nothing to do.
+    Nothing,
+    /// A later save that holds this tab's changes: show it.
+    Take { state: SavedState, at: f64 },
+    /// Made at the same time as this tab's save: both were joined and the join saved at `at`.
+    Joined { merged: Merged, at: f64 },
+}
+
+/// A change joined with what another tab saved meanwhile.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Merged {
+    pub state: SavedState,
+    /// The steps (country, step id) whose note both tabs rewrote: both texts are kept.
+    pub joined_notes: Vec<(String, String)>,
+}
+
+impl Merged {
+    /// `ours` (a change from `base`) joined with `theirs` ([`crate::domain::state::merge`]).
+    fn of(base: &SavedState, ours: &SavedState, theirs: &SavedState) -> Self {
+        let mut joined_notes = vec![];
+        let state = crate::domain::state::merge_noting(base, ours, theirs, &mut joined_notes);
+        Merged { state, joined_notes }
+    }
 }
 
 /// A save's time: now, or just after `last` when the clock says otherwise (a clock set back, two
@@ -212,7 +243,7 @@ impl<B: Backend> Store<B> {
             .into_iter()
             .filter_map(|key| {
                 let raw = backend.get(&key).ok().flatten()?;
-                let kept_at = key.rsplit('/').next().and_then(|at| at.parse::<f64>().ok()).unwrap_or(0.0);
+                let kept_at = key.rsplit('/').next().and_then(|at| at.parse::<u64>().ok()).map_or(0.0, |at| at as f64);
                 let state = match envelope::decode(Some(&raw)) {
                     Decoded::Loaded { state, .. } | Decoded::Repaired { state, .. } => Some(state),
                     _ => None,
@@ -273,8 +304,13 @@ impl<B: Backend> Store<B> {
 
     /// Saves the state. On failure the previously stored value is left as it was.
     pub fn save(&self, state: &SavedState, now_ms: f64) -> Result<(), Notice> {
+        self.save_seen(state, now_ms, now_ms)
+    }
+
+    /// Saves the state at `now_ms`, made after seeing the save stamped `seen`.
+    fn save_seen(&self, state: &SavedState, now_ms: f64, seen: f64) -> Result<(), Notice> {
         let (Mode::Persistent, Some(backend)) = (self.mode, &self.backend) else { return Ok(()) };
-        match backend.set(&StorageKey::State.name(), &envelope::encode(state, now_ms)) {
+        match backend.set(&StorageKey::State.name(), &envelope::encode_seen(state, now_ms, seen)) {
             Ok(()) => Ok(()),
             Err(StoreError::QuotaExceeded) => Err(Notice::QuotaExceeded),
             Err(StoreError::Unavailable(reason) | StoreError::Other(reason)) => Err(Notice::WriteFailed { reason }),
@@ -288,14 +324,14 @@ impl<B: Backend> Store<B> {
     /// The save is stamped `now_ms`, but always after what is stored and after `base_at`, so
     /// the order of saves never depends on two tabs' clocks agreeing (or on two saves in one
     /// millisecond, or a clock set back); the stamp is returned with the merged state.
-    pub fn save_merging(&mut self, base: &SavedState, base_at: f64, ours: &SavedState, now_ms: f64) -> Result<(Option<SavedState>, f64), Notice> {
+    pub fn save_merging(&mut self, base: &SavedState, base_at: f64, ours: &SavedState, now_ms: f64) -> Result<(Option<Merged>, f64), Notice> {
         let (Mode::Persistent, Some(backend)) = (self.mode, &self.backend) else { return Ok((None, now_ms)) };
         let raw = backend.get(&StorageKey::State.name()).ok().flatten();
         let mut last = base_at;
         let merged = match envelope::decode(raw.as_deref()) {
             Decoded::Loaded { state: theirs, saved_at, .. } => {
                 last = last.max(saved_at);
-                (saved_at > base_at && theirs != *base).then(|| crate::domain::state::merge(base, ours, &theirs))
+                (saved_at > base_at && theirs != *base).then(|| Merged::of(base, ours, &theirs))
             }
             Decoded::Newer { format } => {
                 self.mode = Mode::Protected;
@@ -304,18 +340,48 @@ impl<B: Backend> Store<B> {
             _ => None,
         };
         let at = stamp_after(now_ms, last);
-        self.save(merged.as_ref().unwrap_or(ours), at)?;
+        self.save_seen(merged.as_ref().map_or(ours, |m| &m.state), at, last)?;
         Ok((merged, at))
     }
 
-    /// Reads what is stored now, if it is newer than `than_ms` (another tab saved it).
-    pub fn newer_than(&self, than_ms: f64) -> Option<(SavedState, f64)> {
-        let (Mode::Persistent, Some(backend)) = (self.mode, &self.backend) else { return None };
-        let raw = backend.get(&StorageKey::State.name()).ok()??;
-        match envelope::decode(Some(&raw)) {
-            Decoded::Loaded { state, saved_at, .. } if saved_at > than_ms => Some((state, saved_at)),
-            _ => None,
+    /// Another tab's save (`raw`: the storage event's new value, or what is stored now), as
+    /// seen by this tab, whose last save `ours` (stamped `ours_at`) was made from `base`
+    /// (stamped `base_at`). Browsers give no tab an atomic read-and-write of localStorage: two
+    /// tabs can each read, change and write without seeing the other's write, and the later
+    /// write would drop the earlier one's change. Each save therefore names the newest save
+    /// its tab had seen (`based_on`). A save that had not seen this tab's, made after this
+    /// tab's base, crossed it: both are joined ([`crate::domain::state::merge`]) and the join
+    /// is saved, unless what is stored already holds it. A later save that had seen this tab's
+    /// is taken as it is; an older one is ignored.
+    pub fn from_elsewhere(&mut self, raw: &str, base: (&SavedState, f64), ours: (&SavedState, f64), now_ms: f64) -> Result<Elsewhere, Notice> {
+        let ((base, base_at), (ours, ours_at)) = (base, ours);
+        let (decoded, seen) = envelope::decode_seen(Some(raw));
+        let (theirs, at) = match decoded {
+            Decoded::Loaded { state, saved_at, .. } => (state, saved_at),
+            Decoded::Newer { format } => {
+                self.mode = Mode::Protected;
+                return Err(Notice::NewerFormat { format, backup_key: None });
+            }
+            _ => return Ok(Elsewhere::Nothing),
+        };
+        let crossed = seen.is_some_and(|seen| seen < ours_at) && at > base_at && theirs != *ours;
+        if !crossed {
+            return Ok(if at > ours_at { Elsewhere::Take { state: theirs, at } } else { Elsewhere::Nothing });
         }
+        let merged = Merged::of(base, ours, &theirs);
+        let (stored, stored_at) = if at > ours_at { (&theirs, at) } else { (ours, ours_at) };
+        if merged.state == *stored {
+            return Ok(Elsewhere::Take { state: merged.state, at: stored_at });
+        }
+        let at = stamp_after(now_ms, stored_at);
+        self.save_seen(&merged.state, at, stored_at)?;
+        Ok(Elsewhere::Joined { merged, at })
+    }
+
+    /// The raw value stored under the state key now, if any.
+    pub fn stored_raw(&self) -> Option<String> {
+        let (Mode::Persistent, Some(backend)) = (self.mode, &self.backend) else { return None };
+        backend.get(&StorageKey::State.name()).ok()?
     }
 }
 
@@ -413,7 +479,7 @@ mod tests {
         let mut theirs = plan.clone();
         theirs.tick_task("no", "idea", "write", true);
         let (merged, at) = other.save_merging(&plan, 10.0, &theirs, 60.0).unwrap();
-        let merged = merged.expect("merged with the deletion");
+        let merged = merged.expect("merged with the deletion").state;
         assert_eq!(at, 60.0);
         assert!(!merged.progress.get("no").is_some_and(|c| c.contains_key("register")), "the deleted note does not come back: {merged:?}");
         assert!(merged.progress["no"]["idea"].tasks.contains("write"), "the other tab's new tick is kept");
@@ -510,13 +576,73 @@ mod tests {
     }
 
     #[test]
-    fn newer_than_sees_another_tabs_save() {
+    fn a_later_save_elsewhere_is_taken_an_older_one_ignored() {
         let mem = MemBackend::default();
-        let opened = Store::open(Ok(&mem), 1.0);
-        opened.store.save(&state_with_note("tab a"), 10.0).unwrap();
-        assert!(opened.store.newer_than(10.0).is_none());
-        let (state, at) = opened.store.newer_than(5.0).unwrap();
-        assert_eq!((state, at), (state_with_note("tab a"), 10.0));
+        let mut tab = Store::open(Ok(&mem), 1.0).store;
+        let base = state_with_note("start");
+        let ours = state_with_note("tab a");
+        // Another tab saved at 20, having seen this tab's save at 10: take it as it is.
+        let theirs = envelope::encode_seen(&state_with_note("tab b"), 20.0, 10.0);
+        let seen = tab.from_elsewhere(&theirs, (&base, 5.0), (&ours, 10.0), 30.0);
+        assert_eq!(seen, Ok(Elsewhere::Take { state: state_with_note("tab b"), at: 20.0 }));
+        // An old save, from before this tab's base: nothing to do.
+        let old = envelope::encode_seen(&state_with_note("old"), 4.0, 1.0);
+        assert_eq!(tab.from_elsewhere(&old, (&base, 5.0), (&ours, 10.0), 30.0), Ok(Elsewhere::Nothing));
+        // A build before the stamp existed: a later save is taken, as before.
+        let legacy = format!(r#"{{"format":1,"saved_at":20,"data":{}}}"#, serde_json::to_string(&state_with_note("legacy")).unwrap());
+        assert_eq!(tab.from_elsewhere(&legacy, (&base, 5.0), (&ours, 10.0), 30.0), Ok(Elsewhere::Take { state: state_with_note("legacy"), at: 20.0 }));
+        assert!(mem.items.borrow().get(&StorageKey::State.name()).is_none(), "none of these writes anything");
+    }
+
+    /// Two tabs read, change and write at the same moment, each without seeing the other's
+    /// write (localStorage has no atomic read-and-write across tabs). Whichever write lands
+    /// last, each tab joins the other's change as soon as it hears of it, and nothing is lost.
+    #[test]
+    fn crossing_saves_of_two_tabs_are_joined_in_either_order() {
+        let mut base = SavedState::default();
+        base.tick_task("no", "idea", "a", true);
+        let mut a_change = base.clone();
+        a_change.tick_task("no", "idea", "from-a", true);
+        a_change.set_note("no", "idea", "note from a");
+        let mut b_change = base.clone();
+        b_change.tick_task("no", "bank", "from-b", true);
+        let changes = [a_change, b_change];
+        for last in [0, 1] {
+            let first = 1 - last;
+            let mem = MemBackend::default();
+            let mut tabs = [Store::open(Ok(&mem), 1.0).store, Store::open(Ok(&mem), 1.0).store];
+            tabs[0].save(&base, 10.0).unwrap();
+            let stored = || mem.items.borrow()[&StorageKey::State.name()].clone();
+            // Both had read the save at 10; both write, neither seeing the other (as tabs in two
+            // processes can); the raw values are what each storage event carries.
+            tabs[first].save_seen(&changes[first], 20.0, 10.0).unwrap();
+            let first_raw = stored();
+            tabs[last].save_seen(&changes[last], 21.0, 10.0).unwrap();
+            let last_raw = stored();
+            // The tab whose write was overwritten hears the later write, and joins.
+            let Ok(Elsewhere::Joined { merged, at }) = tabs[first].from_elsewhere(&last_raw, (&base, 10.0), (&changes[first], 20.0), 22.0) else {
+                panic!("tab {first} did not join")
+            };
+            assert_eq!(at, 22.0);
+            assert!(merged.state.progress["no"]["idea"].tasks.contains("from-a"), "tab a's tick ({last} landed last)");
+            assert!(merged.state.progress["no"]["bank"].tasks.contains("from-b"), "tab b's tick ({last} landed last)");
+            assert_eq!(merged.state.progress["no"]["idea"].note, "note from a");
+            assert_eq!(Store::open(Ok(&mem), 23.0).state, merged.state, "the join is what is stored");
+            let first_join = stored();
+            // The tab whose write landed last hears the earlier write late: it crossed its own
+            // too, so it joins as well (the other tab's join has not reached it yet).
+            let Ok(Elsewhere::Joined { merged: second, at: second_at }) = tabs[last].from_elsewhere(&first_raw, (&base, 10.0), (&changes[last], 21.0), 24.0)
+            else {
+                panic!("tab {last} did not join")
+            };
+            assert_eq!(second.state, merged.state, "both joins hold the same");
+            // Each join then reaches the other tab: taken or ignored, never joined again.
+            let second_raw = stored();
+            let taken = tabs[first].from_elsewhere(&second_raw, (&merged.state, at), (&merged.state, at), 25.0);
+            assert_eq!(taken, Ok(Elsewhere::Take { state: second.state.clone(), at: second_at }));
+            assert_eq!(tabs[last].from_elsewhere(&first_join, (&second.state, second_at), (&second.state, second_at), 26.0), Ok(Elsewhere::Nothing));
+            assert_eq!(stored(), second_raw, "no endless joining");
+        }
     }
 
     #[test]
@@ -532,6 +658,8 @@ mod tests {
         tab_b.store.save(&theirs, 20.0).unwrap();
         let ours = state_with_note("changed in tab a");
         let merged = tab_a.save_merging(&base, 10.0, &ours, 30.0).unwrap().0.expect("merged");
+        assert!(merged.joined_notes.is_empty(), "only one tab changed the note");
+        let merged = merged.state;
         assert_eq!(merged.progress["no"]["a"].note, "changed in tab a");
         assert!(merged.saved_resources.contains("no/mentor"));
         assert_eq!(Store::open(Ok(&mem), 31.0).state, merged);
@@ -539,6 +667,11 @@ mod tests {
         assert_eq!(tab_a.save_merging(&merged, 30.0, &state_with_note("again"), 40.0), Ok((None, 40.0)));
         // A clock set back: the save still comes after the one stored.
         assert_eq!(tab_a.save_merging(&state_with_note("again"), 40.0, &state_with_note("later"), 35.0), Ok((None, 41.0)));
+        // Tab B rewrites the note too: both texts are kept, and the step is named.
+        tab_b.store.save(&state_with_note("written in tab b"), 50.0).unwrap();
+        let merged = tab_a.save_merging(&state_with_note("later"), 41.0, &state_with_note("written in tab a"), 60.0).unwrap().0.expect("merged");
+        assert_eq!(merged.joined_notes, vec![("no".to_string(), "a".to_string())]);
+        assert_eq!(merged.state.progress["no"]["a"].note, format!("written in tab a{}written in tab b", crate::domain::state::BOTH_NOTES));
     }
 
     #[test]

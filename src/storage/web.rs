@@ -10,7 +10,7 @@ use std::rc::Rc;
 use gloo_timers::callback::Timeout;
 use wasm_bindgen::{JsCast, JsValue};
 
-use super::{Backend, Mode, Notice, Store, StoreError};
+use super::{Backend, Elsewhere, Merged, Mode, Notice, StorageKey, Store, StoreError};
 use crate::domain::state::SavedState;
 
 /// How long typing must pause before a write, in milliseconds.
@@ -71,6 +71,10 @@ struct Inner {
     /// The last state written (or loaded), to skip writes that change nothing.
     written: SavedState,
     saved_at: f64,
+    /// The state (and its stamp) the last write was made from: what a save another tab made
+    /// at the same time was also made from, to join the two ([`Store::from_elsewhere`]).
+    base: SavedState,
+    base_at: f64,
     timer: Option<Timeout>,
     on_notice: Rc<dyn Fn(Notice)>,
     /// Hears the state to show after this tab's change was merged with another tab's save.
@@ -97,6 +101,8 @@ impl Persistence {
             pending: None,
             written: opened.state.clone(),
             saved_at: opened.saved_at,
+            base: opened.state.clone(),
+            base_at: opened.saved_at,
             timer: None,
             on_notice: Rc::new(on_notice),
             on_merge: Rc::new(|_| {}),
@@ -140,32 +146,66 @@ impl Persistence {
                 return;
             }
             let Inner { store, written, saved_at, .. } = &mut *inner;
-            let result = store.save_merging(written, *saved_at, &state, now_ms()).map(|(merged, at)| {
-                inner.saved_at = at;
+            let result = store.save_merging(written, *saved_at, &state, now_ms());
+            let result = result.map(|(merged, at)| {
+                let now = merged.as_ref().map_or(state, |m| m.state.clone());
+                inner.base = std::mem::replace(&mut inner.written, now);
+                inner.base_at = std::mem::replace(&mut inner.saved_at, at);
                 merged
             });
-            if let Ok(merged) = &result {
-                inner.written = merged.clone().unwrap_or(state);
-            }
             (result, inner.on_notice.clone(), inner.on_merge.clone())
         };
         match result {
-            Ok(Some(merged)) => on_merge(merged),
+            Ok(Some(Merged { state, joined_notes })) => {
+                on_merge(state);
+                if !joined_notes.is_empty() {
+                    on_notice(Notice::NotesJoined { steps: joined_notes });
+                }
+            }
             Ok(None) => {}
             Err(notice) => on_notice(notice),
         }
     }
 
-    /// What another tab saved since this one last read or wrote, if nothing here is waiting.
+    /// What another tab saved since this one last read or wrote (read from storage), as the
+    /// state to show; `None` if there is nothing new.
     pub fn newer_elsewhere(&self) -> Option<SavedState> {
-        let mut inner = self.inner.borrow_mut();
-        if inner.pending.is_some() {
-            return None;
+        self.from_elsewhere(None)
+    }
+
+    /// Another tab's save reaches this one: `raw` is the storage event's new value (`None`:
+    /// read what is stored). A change waiting here is written first; then the save is taken,
+    /// ignored, or joined with this tab's last save if the two crossed
+    /// ([`Store::from_elsewhere`]). Returns the state to show, if it changed.
+    pub fn from_elsewhere(&self, raw: Option<String>) -> Option<SavedState> {
+        if self.has_pending() {
+            self.flush();
         }
-        let (state, at) = inner.store.newer_than(inner.saved_at)?;
-        inner.written = state.clone();
-        inner.saved_at = at;
-        Some(state)
+        let (result, on_notice) = {
+            let mut inner = self.inner.borrow_mut();
+            let raw = raw.or_else(|| inner.store.stored_raw())?;
+            let Inner { store, written, saved_at, base, base_at, .. } = &mut *inner;
+            let result = store.from_elsewhere(&raw, (base, *base_at), (written, *saved_at), now_ms());
+            if let Ok(Elsewhere::Take { state, at } | Elsewhere::Joined { merged: Merged { state, .. }, at }) = &result {
+                (*written, *saved_at) = (state.clone(), *at);
+                (*base, *base_at) = (state.clone(), *at);
+            }
+            (result, inner.on_notice.clone())
+        };
+        match result {
+            Ok(Elsewhere::Take { state, .. }) => Some(state),
+            Ok(Elsewhere::Joined { merged: Merged { state, joined_notes }, .. }) => {
+                if !joined_notes.is_empty() {
+                    on_notice(Notice::NotesJoined { steps: joined_notes });
+                }
+                Some(state)
+            }
+            Ok(Elsewhere::Nothing) => None,
+            Err(notice) => {
+                on_notice(notice);
+                None
+            }
+        }
     }
 
     /// Flushes when the page is hidden or left. Calls `on_newer` with another tab's newer save
@@ -188,11 +228,18 @@ impl Persistence {
             }
         });
         let this = self.clone();
-        let on_storage = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
-            if let Some(state) = this.newer_elsewhere() {
+        let key = StorageKey::State.name();
+        // The closure type the framework's own event listeners use: no glue of its own.
+        let on_storage = wasm_bindgen::closure::Closure::wrap(Box::new(move |e: web_sys::Event| {
+            let e = e.unchecked_ref::<web_sys::StorageEvent>();
+            // Only the plan's own key; a removed key (`None`) is read from storage as it is now.
+            if e.key().is_some_and(|k| k != key) {
+                return;
+            }
+            if let Some(state) = this.from_elsewhere(e.new_value()) {
                 on_newer(state);
             }
-        });
+        }) as Box<dyn FnMut(web_sys::Event)>);
         let _ = window.add_event_listener_with_callback("storage", on_storage.as_ref().unchecked_ref());
         on_storage.forget();
         let _ = document.add_event_listener_with_callback("visibilitychange", on_visibility.as_ref().unchecked_ref());
@@ -211,6 +258,7 @@ impl Persistence {
         inner.pending = None;
         inner.written = SavedState::default();
         inner.saved_at = inner.store.delete_everything(copies, now_ms())?;
+        (inner.base, inner.base_at) = (SavedState::default(), inner.saved_at);
         Ok(())
     }
 

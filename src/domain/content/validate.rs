@@ -37,7 +37,8 @@ pub const TOPICS: &[&str] = &[
     "green",
     "digital",
 ];
-pub const SECTORS: &[&str] = &["green", "food", "construction", "cleaning", "transport", "crafts", "retail", "care", "beauty", "it", "creative", "agriculture"];
+pub const SECTORS: &[&str] =
+    &["green", "food", "construction", "cleaning", "transport", "crafts", "retail", "care", "beauty", "it", "creative", "agriculture", "tourism"];
 /// `applies.residence`: EU/EEA/Swiss citizens, everyone else, or people under temporary or
 /// collective protection only.
 pub const RESIDENCE: &[&str] = &["eu", "non-eu", "protection"];

@@ -27,7 +27,9 @@ pub fn import_backup(text: &str) -> Result<SavedState, ShareError> {
     };
     let mut unknown = vec![];
     for key in value.as_object().into_iter().flatten().map(|(k, _)| k) {
-        if !["app", "format", "saved_at", "data"].contains(&key.as_str()) {
+        // `based_on` is browser storage's own stamp: a file saved from storage as it is (the
+        // first screen's "Save my plan as a file") carries it.
+        if !["app", "format", "saved_at", "based_on", "data"].contains(&key.as_str()) {
             unknown.push(key.clone());
         }
     }
