@@ -56,7 +56,9 @@ fn run(content_dir: &Path, out: Option<&Path>) -> Result<(), String> {
             let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
             let mut errors = match content::source::translate(&pack, &translation) {
                 Ok(translated) => {
-                    let errors: Vec<String> = content::validate(&translated).iter().map(|e| e.to_string()).collect();
+                    let mut errors: Vec<String> = content::validate(&translated).iter().map(|e| e.to_string()).collect();
+                    // Every figure and official word of the English kept, nothing left in English.
+                    errors.extend(content::fidelity::check(&pack, &translated, &translation.language));
                     if errors.is_empty() {
                         let unreviewed = translated.steps.iter().filter(|s| s.unreviewed).count();
                         println!("  {}: translated, {unreviewed} of {} steps not reviewed yet", translation.language, translated.steps.len());

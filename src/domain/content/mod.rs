@@ -329,6 +329,9 @@ pub fn is_id(s: &str) -> bool {
     !s.is_empty() && s.len() <= 80 && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
 }
 
+/// Translations checked against their English (build time and native tests only).
+#[cfg(any(test, feature = "packc"))]
+pub mod fidelity;
 mod validate;
 pub use validate::*;
 
