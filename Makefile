@@ -7,8 +7,12 @@ export CARGO_TERM_PROGRESS_WHEN := never
 
 # Public URL the site is served under: `/` at a host's root, `/career-kit/` on a project page.
 BASE ?= /
+# The deployment's origin (`https://example.org`, no path), for canonical links, hreflang
+# alternates and sitemap.xml; without it pages link to each other by path and no sitemap is made.
+SITE ?=
 # The end-to-end tests serve dist/ under a sub-path, as a project-page host would.
 E2E_BASE := /career-kit/
+E2E_SITE := https://career-kit.example
 
 .PHONY: serve test dist size bench fuzz lighthouse setup setup-test test-web test-e2e
 
@@ -26,7 +30,7 @@ test: setup-test
 	@echo "== 2/4 browser tests (wasm-bindgen-test, headless Chromium) =="
 	@s=$$SECONDS; $(MAKE) --no-print-directory test-web; echo "browser layer: $$((SECONDS - s)) s"
 	@echo "== 3/4 end-to-end tests (release build under $(E2E_BASE)) =="
-	@s=$$SECONDS; $(MAKE) --no-print-directory dist BASE=$(E2E_BASE); echo "release build: $$((SECONDS - s)) s"
+	@s=$$SECONDS; $(MAKE) --no-print-directory dist BASE=$(E2E_BASE) SITE=$(E2E_SITE); echo "release build: $$((SECONDS - s)) s"
 	@s=$$SECONDS; $(MAKE) --no-print-directory test-e2e; echo "end-to-end layer: $$((SECONDS - s)) s"
 	@echo "== 4/4 size report and budget =="
 	node tests/size-report.mjs dist
@@ -53,6 +57,9 @@ dist: setup
 	node tools/sw.mjs dist
 	@# Static hosts without rewrite rules serve 404.html for unknown paths: make it the app.
 	cp dist/index.html dist/404.html
+	@# A real page for every content route, in every language of its pack (status 200 on any
+	@# host, readable without JavaScript), robots.txt and, with SITE, sitemap.xml.
+	cargo run --quiet --features packc --bin prerender -- dist $(BASE) "$(SITE)"
 
 ## Build the release and print raw, gzip and brotli bytes per file and for the first load.
 size: dist

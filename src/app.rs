@@ -74,19 +74,22 @@ fn boot_screen() -> Option<web_sys::Element> {
 #[component]
 fn Frame() -> impl IntoView {
     let page_ready = RwSignal::new(boot_screen().is_none());
+    let shown = RwSignal::new(boot_screen().is_none());
     if !page_ready.get_untracked() {
         set_timeout(move || page_ready.set(true), std::time::Duration::ZERO);
     }
+    // A pre-rendered page (`prerender`) already shows this route's content: it stays until the
+    // app's own page has its heading (a few seconds at most), so the text does not blink away
+    // into a loading line and back.
+    let prerendered = document().query_selector("#boot-main[data-prerendered]").ok().flatten().is_some();
     let page = move || {
         page_ready.get().then(|| {
-            if let Some(boot) = boot_screen() {
-                boot.remove();
-            }
+            take_over(shown, if prerendered { 60 } else { 0 });
             view! { <Routes /> }
         })
     };
     view! {
-        <div class="app" hidden=move || !page_ready.get()>
+        <div class="app" hidden=move || !shown.get()>
             <Router>
                 <FocusOnNavigate />
                 <a class="skip-link" href="#main" on:click=skip_to_main>{tr::skip_to_content()}</a>
@@ -100,6 +103,19 @@ fn Frame() -> impl IntoView {
                 <Footer />
             </Router>
         </div>
+    }
+}
+
+/// Shows the app and removes the first screen once the page has its heading, or after `tries`
+/// looks 50 ms apart.
+fn take_over(shown: RwSignal<bool>, tries: u32) {
+    if tries == 0 || document().query_selector("#main h1").ok().flatten().is_some() {
+        if let Some(boot) = boot_screen() {
+            boot.remove();
+        }
+        shown.set(true);
+    } else {
+        set_timeout(move || take_over(shown, tries - 1), std::time::Duration::from_millis(50));
     }
 }
 

@@ -29,6 +29,28 @@ pub mod router;
 #[cfg(target_arch = "wasm32")]
 pub mod state;
 
+/// A pre-rendered page in another language than English lives under that language's code
+/// (`/ar/checklist/no/`, see `prerender`): the app reads it as the link's `?lang=ar` and shows
+/// the address its router knows.
+#[cfg(target_arch = "wasm32")]
+fn language_prefix_to_param() {
+    let Some(window) = web_sys::window() else { return };
+    let location = window.location();
+    let (Ok(path), Ok(search), Ok(hash)) = (location.pathname(), location.search(), location.hash()) else { return };
+    let base = routes::base();
+    let base = base.trim_end_matches('/');
+    let Some(rest) = path.strip_prefix(base) else { return };
+    let rest = rest.trim_start_matches('/');
+    let (first, after) = rest.split_once('/').unwrap_or((rest, ""));
+    if domain::i18n::language(first).is_none() {
+        return;
+    }
+    let query = if search.is_empty() { format!("?lang={first}") } else { format!("{search}&lang={first}") };
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("{base}/{after}{query}{hash}")));
+    }
+}
+
 /// Starts the app in the page. The static first screen stays until the interface texts are
 /// downloaded, then the app replaces it.
 #[cfg(target_arch = "wasm32")]
@@ -36,6 +58,7 @@ pub fn start() {
     use leptos::prelude::*;
     use std::time::Duration;
     console_error_panic_hook::set_once();
+    language_prefix_to_param();
     // The state's effects need the executor that mounting would otherwise set up.
     let _ = any_spawner::Executor::init_wasm_bindgen();
     // Start-up in short tasks, so a slow phone can handle input (and paint) in between:

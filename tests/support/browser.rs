@@ -21,6 +21,8 @@ pub struct Browser {
     pub client: Client,
     pub server: super::server::Server,
     pub base: String,
+    /// False when the profile turns scripts off.
+    scripts: bool,
     _driver: Child,
     _profile: TempDir,
 }
@@ -162,7 +164,8 @@ impl Browser {
             .update_timeouts(TimeoutConfiguration::new(Some(Duration::from_secs(30)), Some(Duration::from_secs(30)), Some(Duration::from_secs(0))))
             .await
             .unwrap();
-        let browser = Browser { client, server, base, _driver: driver, _profile: TempDir(profile) };
+        let scripts = prefs.get("profile.managed_default_content_settings.javascript") != Some(&json!(2));
+        let browser = Browser { client, server, base, scripts, _driver: driver, _profile: TempDir(profile) };
         // Every page records Content Security Policy violations from its first script on.
         browser.cdp("Page.addScriptToEvaluateOnNewDocument", json!({ "source": WATCH_POLICY })).await;
         browser
@@ -172,8 +175,26 @@ impl Browser {
         format!("{}{}{}", self.server.origin, self.base, path.trim_start_matches('/'))
     }
 
+    /// Opens a path as if typed into the address bar. A pre-rendered page (`prerender`) shows
+    /// its content before the app runs, with inert controls: with scripts on, this waits until
+    /// the app has taken over, as a person waits for the controls to come alive.
     pub async fn open(&self, path: &str) {
         self.client.goto(&self.url(path)).await.unwrap();
+        self.wait_for_app().await;
+    }
+
+    /// Waits until the app has replaced a pre-rendered first screen (none: at once).
+    pub async fn wait_for_app(&self) {
+        if !self.scripts {
+            return;
+        }
+        for _ in 0..200 {
+            let waiting = self.client.execute("return !!document.querySelector('#boot-main[data-prerendered]')", vec![]).await;
+            if waiting.ok() != Some(json!(true)) {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
     }
 
     /// The path after the origin.
