@@ -14,7 +14,7 @@ SITE ?=
 E2E_BASE := /career-kit/
 E2E_SITE := https://career-kit.example
 
-.PHONY: serve test dist size bench fuzz lighthouse setup setup-test test-web test-e2e
+.PHONY: serve test dist size bench fuzz lighthouse content-report setup setup-test test-web test-e2e
 
 ## Run the app on http://127.0.0.1:8080 (rebuilds on change).
 serve: setup
@@ -84,26 +84,38 @@ bench: setup-test
 	E2E_DIST=$(CURDIR)/dist E2E_BASE=$(E2E_BASE) CHROMEDRIVER=$$(command -v chromedriver) \
 	  cargo test --release --test bench_browser -- --ignored --nocapture --test-threads=1
 
+## What in the content packs may no longer be true: sources checked more than 12 months ago,
+## pages or texts naming a year before last year, facts without a source. Prints, never fails.
+content-report:
+	cargo run --quiet --features packc --bin packc -- --freshness content
+
 ## A property campaign of 200,000 cases over the link, address and backup-file decoders
 ## (random bytes, random text, damaged links and files); prints the count. `make test` runs 5,000.
 fuzz:
 	cargo test --release --lib fuzz_decoders -- --ignored --nocapture
 
 ## Lighthouse mobile (simulated slow 4G, 4x CPU) on the release build served gzip-compressed
-## under /career-kit/ from 127.0.0.1, LH_RUNS times (default 3): each run, the median, and
-## whether each of issue 9's budgets (performance, LCP, accessibility, best practices) held.
-## Close other work first: the figures follow the machine's load.
+## under /career-kit/ from 127.0.0.1 by a plain static server (no rewrites: deep routes answer
+## with their pre-rendered page), for every route in LH_ROUTES (the home page and the routes
+## advisers share), LH_RUNS times each (default 3): per route each run, the median, and whether
+## each of issue 9's budgets (performance, LCP, accessibility, best practices) held; then one
+## line per route side by side. Close other work first: the figures follow the machine's load.
 LH_RUNS ?= 3
+LH_ROUTES ?= / /checklist/no /checklist/no/register-business /resources/no /checklist/de?lang=ar /resources/de?q=steuer /print/no
 lighthouse: setup-test
 	$(MAKE) --no-print-directory dist BASE=/career-kit/
 	@node tools/serve.mjs dist /career-kit/ 8181 & server=$$!; trap "kill $$server" EXIT; sleep 1; \
-	  rm -f target/lighthouse-*.json; \
-	  for run in $$(seq 1 $(LH_RUNS)); do \
-	    CHROME_PATH=$$(command -v chromium) lighthouse http://127.0.0.1:8181/career-kit/ --quiet \
-	      --chrome-flags="--headless=new --no-sandbox" --only-categories=performance,accessibility,best-practices \
-	      --output=json --output-path=target/lighthouse-$$run.json; \
+	  rm -rf target/lighthouse && mkdir -p target/lighthouse; \
+	  for route in $(LH_ROUTES); do \
+	    slug=$$(printf '%s' "$$route" | tr -c 'a-zA-Z0-9' '_'); \
+	    for run in $$(seq 1 $(LH_RUNS)); do \
+	      CHROME_PATH=$$(command -v chromium) lighthouse "http://127.0.0.1:8181/career-kit$$route" --quiet \
+	        --chrome-flags="--headless=new --no-sandbox" --only-categories=performance,accessibility,best-practices \
+	        --output=json --output-path=target/lighthouse/$$slug-$$run.json || echo "lighthouse could not test $$route"; \
+	    done; \
+	    echo "== $$route =="; node tools/lighthouse-report.mjs target/lighthouse/$$slug-*.json || true; \
 	  done; \
-	  node tools/lighthouse-report.mjs target/lighthouse-*.json
+	  node tools/lighthouse-routes.mjs target/lighthouse
 
 setup:
 	@.ci/setup

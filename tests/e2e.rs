@@ -356,6 +356,7 @@ async fn shared_pages_are_real_pages_before_any_script_runs() {
     for (path, lang, title, content) in [
         ("checklist/no/business-or-job/", "en", "Check that you are starting a business", "Tasks"),
         ("checklist/de/", "en", "Start a business in Germany", "Step 1:"),
+        ("print/no/", "en", "Start a business in Norway", "print-step"),
         ("resources/no/", "en", "Free help and resources in Norway", "resource-list"),
         ("glossary/gr/", "en", "Official words in Greece", "ΑΦΜ"),
         ("ar/checklist/no/", "ar", "", "النرويج"),
@@ -384,6 +385,12 @@ async fn shared_pages_are_real_pages_before_any_script_runs() {
         assert!(dist.join(path).join("index.html").is_file(), "{url} exists");
     }
     assert!(std::fs::read_to_string(dist.join("robots.txt")).unwrap().contains("Sitemap: https://career-kit.example"));
+    // One source of truth: what the pre-rendered step page says is what the app's page says.
+    let texts = "const t = (q) => [...document.querySelectorAll(q)].map((e) => e.innerText.trim()); \
+        return { h1: t('main h1'), lead: t('main .lead'), tasks: t('main fieldset.tasks label'), sources: t('main .sources li a') };";
+    b.open("checklist/no/business-or-job/").await;
+    b.wait_xpath("//h1").await;
+    let served = b.js(texts).await;
     // With JavaScript off: readable, and its links lead to the next real page.
     b.open("checklist/no").await;
     b.wait_xpath("//h1[contains(., 'Start a business in Norway')]").await;
@@ -399,6 +406,11 @@ async fn shared_pages_are_real_pages_before_any_script_runs() {
     assert!(early == json!(true) || early == json!("gone"), "{early}");
     b.wait_for_app().await;
     b.h1("Check that you are starting a business").await;
+    let shown = b.js(texts).await;
+    for part in ["h1", "lead", "tasks", "sources"] {
+        assert!(!served[part].as_array().unwrap().is_empty(), "{part} is in the served page");
+        assert_eq!(served[part], shown[part], "the served page and the app show the same {part}");
+    }
     b.click("(//main[@id='main']//fieldset[contains(@class,'tasks')]//input[@type='checkbox'])[1]").await;
     wait_saved(&b, "Object.values(data.progress.no || {}).some(p => (p.tasks || []).length > 0)").await;
     assert_eq!(b.js("return document.querySelectorAll('h1').length").await, json!(1), "one page, not two");

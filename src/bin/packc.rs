@@ -2,7 +2,8 @@
 //!
 //! `packc <content-dir> <out-dir>` writes `<out>/index.json` and one content-hashed
 //! `<country>.<language>.<hash>.json` per pack and language. It exits non-zero, naming the file
-//! and field, when a pack is broken. `packc --report <content-dir>` prints counts per pack.
+//! and field, when a pack is broken. `packc --report <content-dir>` prints counts per pack;
+//! `packc --freshness <content-dir>` what may no longer be true (`make content-report`).
 
 use career_kit::domain::content::{self, Pack, PackEntry, PackIndex};
 use career_kit::domain::i18n;
@@ -124,12 +125,33 @@ fn run(content_dir: &Path, out: Option<&Path>) -> Result<(), String> {
     Ok(())
 }
 
+/// The freshness report of every pack (`content::freshness`): it prints, it never fails.
+fn freshness(content_dir: &Path) -> Result<(), String> {
+    let today = content::freshness::today();
+    println!("freshness report, {today}: sources checked more than 12 months ago, pages or texts naming a year before last year, facts without a source");
+    for dir in content::source::pack_dirs(content_dir)? {
+        let pack = content::source::load(&dir)?;
+        let lines = content::freshness::report(&pack, &today);
+        let sources = pack.distinct_sources().len();
+        println!("== {} ({}): {} lines, {sources} distinct sources", pack.meta.id, pack.meta.name, lines.len());
+        for kind in ["old check", "old page", "old year", "no source"] {
+            let n = lines.iter().filter(|l| l.starts_with(kind)).count();
+            println!("   {kind}: {n}");
+        }
+        for line in lines {
+            println!("{line}");
+        }
+    }
+    Ok(())
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.as_slice() {
         [flag, content] if flag == "--report" => run(Path::new(content), None),
+        [flag, content] if flag == "--freshness" => freshness(Path::new(content)),
         [content, out] => run(Path::new(content), Some(Path::new(out))),
-        _ => Err("usage: packc <content-dir> <out-dir> | packc --report <content-dir>".into()),
+        _ => Err("usage: packc <content-dir> <out-dir> | packc --report <content-dir> | packc --freshness <content-dir>".into()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -3,7 +3,7 @@
 //! script: `prerender <dist> <base> [<site>]`, run by `make dist` after the other build steps.
 //!
 //! For every country pack and every language the pack is written in, it writes the checklist,
-//! every step, the resource bank, every resource and the glossary, as
+//! every step, the printable plan, the resource bank, every resource and the glossary, as
 //! `dist/<path>/index.html` (English) and `dist/<language>/<path>/index.html`. The text comes
 //! from the packs the app downloads (`dist/packs/*.json`) and the labels from the app's own
 //! message functions (`tr::*`) in that language. Each page is the built `index.html` with the
@@ -35,6 +35,23 @@ fn esc(s: &str) -> String {
     out
 }
 
+/// A link to a page outside the app, as the app's `ExternalLink` writes it: https links open in
+/// a new tab and say so; only https, mailto and tel targets are links.
+fn external(href: &str, text_html: &str) -> String {
+    if !markdown::is_live_href(href) {
+        return text_html.to_string();
+    }
+    if href.starts_with("https://") {
+        format!(
+            "<a href=\"{}\" rel=\"noopener noreferrer\" target=\"_blank\">{text_html}<span class=\"visually-hidden\"> {}</span></a>",
+            esc(href),
+            esc(&tr::opens_in_new_tab())
+        )
+    } else {
+        format!("<a href=\"{}\">{text_html}</a>", esc(href))
+    }
+}
+
 fn inline_html(items: &[Inline]) -> String {
     let mut out = String::new();
     for i in items {
@@ -46,9 +63,7 @@ fn inline_html(items: &[Inline]) -> String {
             Inline::Strong(t) => {
                 let _ = write!(out, "<strong>{}</strong>", esc(t));
             }
-            Inline::Link { text, href: Some(href) } => {
-                let _ = write!(out, "<a href=\"{}\" target=\"_blank\" rel=\"noopener noreferrer\">{}</a>", esc(href), esc(text));
-            }
+            Inline::Link { text, href: Some(href) } => out.push_str(&external(href, &esc(text))),
             Inline::Link { text, href: None } => out.push_str(&esc(text)),
         }
     }
@@ -100,9 +115,8 @@ fn sources_html(sources: &[Source]) -> String {
     for s in sources {
         let _ = write!(
             out,
-            "<li><a href=\"{}\" target=\"_blank\" rel=\"noopener noreferrer\"><bdi>{}</bdi></a><span class=\"checked\"> {}</span></li>",
-            esc(&s.url),
-            esc(&s.title),
+            "<li>{}<span class=\"checked\"> {}</span></li>",
+            external(&s.url, &format!("<bdi>{}</bdi>", esc(&s.title))),
             esc(&tr::checked_on(&s.checked))
         );
     }
@@ -205,6 +219,35 @@ fn checklist_page(pack: &Pack, lang: &str) -> Page {
     Page { path: format!("checklist/{c}/"), title, description, main: m }
 }
 
+/// The whole plan, every step open, as the print page shows it (`print/<country>/`).
+fn print_page(pack: &Pack, lang: &str) -> Page {
+    let c = &pack.meta.id;
+    let title = tr::checklist_title(&pack.meta.name);
+    let mut m = format!("<h1>{}</h1>", esc(&title));
+    let mut n: usize = 0;
+    for phase in &pack.meta.phases {
+        let _ = write!(m, "<section class=\"phase\"><h2>{}</h2>", esc(&phase.title));
+        for s in pack.steps.iter().filter(|s| s.phase == phase.id) {
+            n += 1;
+            let _ = write!(
+                m,
+                "<article class=\"print-step\"><h3><a href=\"{}\">{} {}</a></h3><p class=\"lead\">{}</p><div class=\"body\">{}</div><ul>",
+                href(lang, &format!("checklist/{c}/{}/", s.id)),
+                esc(&tr::step_number(n)),
+                esc(&s.title),
+                esc(&s.summary),
+                markdown_html(&s.body)
+            );
+            for t in &s.tasks {
+                let _ = write!(m, "<li>{}</li>", esc(&t.title));
+            }
+            m.push_str("</ul></article>");
+        }
+        m.push_str("</section>");
+    }
+    Page { path: format!("print/{c}/"), title, description: pack.meta.phases.iter().map(|p| p.summary.as_str()).collect::<Vec<_>>().join(" "), main: m }
+}
+
 fn resources_page(pack: &Pack, lang: &str) -> Page {
     let c = &pack.meta.id;
     let title = tr::resources_in(&pack.meta.name);
@@ -237,7 +280,7 @@ fn resource_page(pack: &Pack, lang: &str, r: &career_kit::domain::content::Resou
         esc(&r.organisation),
         esc(&r.description)
     );
-    let _ = write!(m, "<p><a href=\"{}\" target=\"_blank\" rel=\"noopener noreferrer\">{}</a></p>", esc(&r.url), esc(&r.url));
+    let _ = write!(m, "<p>{}</p>", external(&r.url, &esc(&r.url)));
     let places: Vec<String> = r.towns.iter().map(|t| pack.town_name(t)).chain(r.regions.iter().map(|g| pack.region_name(g))).collect();
     let mut facts: Vec<(String, String)> = vec![];
     if !places.is_empty() {
@@ -312,7 +355,7 @@ fn run(dist: &Path, base: &str, site: Option<&str>) -> Result<(), String> {
             let texts = Texts::new(catalog)?;
             let language = texts.language;
             i18n::set_current(texts);
-            let mut pages = vec![checklist_page(&pack, lang), resources_page(&pack, lang), glossary_page(&pack)];
+            let mut pages = vec![checklist_page(&pack, lang), print_page(&pack, lang), resources_page(&pack, lang), glossary_page(&pack)];
             pages.extend(pack.steps.iter().enumerate().map(|(i, s)| step_page(&pack, lang, i + 1, s)));
             pages.extend(pack.resources.iter().map(|r| resource_page(&pack, lang, r)));
             for page in pages {

@@ -332,6 +332,9 @@ pub fn is_id(s: &str) -> bool {
 /// Translations checked against their English (build time and native tests only).
 #[cfg(any(test, feature = "packc"))]
 pub mod fidelity;
+/// What in a pack may no longer be true (`make content-report`; build time and tests only).
+#[cfg(any(test, feature = "packc"))]
+pub mod freshness;
 mod validate;
 pub use validate::*;
 
