@@ -784,6 +784,50 @@ async fn a_founder_in_greece_reading_farsi_finds_the_guide_and_keeps_progress() 
     b.close().await;
 }
 
+/// Issue 24: the guide itself in the reader's language, not only the menus: Turkish in Germany,
+/// Somali in Norway and Farsi in Germany (right to left). The step's body is in that language,
+/// with no English sentence left, and search in Turkish and Somali finds help by a translated
+/// word.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_guides_speak_turkish_somali_and_farsi() {
+    let b = Browser::start(json!({})).await;
+    for (path, lang, dir) in [
+        ("checklist/de/gewerbeanmeldung?lang=tr", "tr", "ltr"),
+        ("checklist/no/register-business?lang=so", "so", "ltr"),
+        ("checklist/de/gewerbeanmeldung?lang=fa", "fa", "rtl"),
+    ] {
+        b.open(path).await;
+        b.wait_xpath(&format!("/html[@lang='{lang}' and @dir='{dir}']")).await;
+        let body = b.wait_xpath(&format!("//main[@id='main']//div[contains(@class,'body') and @lang='{lang}']")).await.text().await.unwrap();
+        let words: Vec<String> = body.to_lowercase().split(|c: char| !c.is_alphabetic()).map(str::to_string).collect();
+        for english in ["the", "you", "your", "and", "with", "must"] {
+            assert!(!words.iter().any(|w| w == english), "{path}: the body has the English word {english:?}: {body}");
+        }
+        // The official words stay as they are, in their own language.
+        b.wait_xpath("//main[@id='main']//div[contains(@class,'body')]//em").await;
+        b.axe().await;
+    }
+    for (path, word) in [("resources/de?lang=tr", "vergi"), ("resources/no?lang=so", "canshuur")] {
+        b.open(path).await;
+        let all = {
+            b.wait_xpath("//ul[contains(@class,'resource-list')]/li").await;
+            b.client.find_all(Locator::Css("ul.resource-list > li")).await.unwrap().len()
+        };
+        b.wait_xpath("//input[@id='resource-search']").await.send_keys(word).await.unwrap();
+        let mut found = all;
+        for _ in 0..50 {
+            found = b.client.find_all(Locator::Css("ul.resource-list > li")).await.unwrap().len();
+            if found < all {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        assert!(found >= 1 && found < all, "{path}: {word:?} narrows {all} to {found}");
+        b.axe().await;
+    }
+    b.close().await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn text_in_another_language_keeps_its_own_language_and_direction() {
     let b = Browser::start(json!({})).await;
