@@ -80,6 +80,13 @@ fn run(content_dir: &Path, out: Option<&Path>) -> Result<(), String> {
             }
             failed |= !errors.is_empty();
         }
+        // Every guide comes in every interface language (issue 24): a pack without one of them
+        // does not build.
+        let missing: Vec<&str> = i18n::LANGUAGES.iter().map(|l| l.code).filter(|code| !langs.contains_key(*code)).collect();
+        if !missing.is_empty() {
+            eprintln!("{}: no translation into {} (every guide comes in every interface language)", dir.display(), missing.join(", "));
+            failed = true;
+        }
         index.packs.push(PackEntry {
             id: pack.meta.id.clone(),
             name: pack.meta.name.clone(),
