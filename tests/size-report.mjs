@@ -1,5 +1,6 @@
 // Size report: raw, gzip and brotli bytes of every file in dist/, and the total the first page
-// loads (index.html, what it references, and the pack index the start page fetches).
+// loads (index.html, what it references, and the pack index the start page fetches); the
+// pre-rendered pages in sum, with what a deep link's first load comes to.
 // Fails (exit 1) when that brotli total is over the budget.  Usage: node tests/size-report.mjs dist
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
@@ -25,10 +26,14 @@ const BUDGET_KIB = 160;
 const dist = process.argv[2] ?? "dist";
 
 const files = [];
+// The pre-rendered pages (src/bin/prerender.rs: `<route>/index.html`, thousands of them) are
+// summed up below instead of listed one by one.
+const pages = [];
 (function walk(dir) {
   for (const name of readdirSync(dir).sort()) {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) walk(path);
+    else if (dir !== dist && name === "index.html") pages.push(relative(dist, path));
     else files.push(relative(dist, path));
   }
 })(dist);
@@ -93,6 +98,17 @@ if (chunks.length) {
   const pages = chunks.filter(([f]) => f.startsWith("split_")).map(([f, s]) => `${f.split("-")[0].slice(6)} ${(s.brotli / 1024).toFixed(1)}`);
   console.log(`page chunks, brotli KiB, fetched when first opened: ${pages.join(", ")}; ` +
     `code they share ${kibOf(chunks.filter(([f]) => f.startsWith("chunk_")))}; all ${kibOf(chunks)}`);
+}
+// A deep link's first load is its own pre-rendered page instead of index.html, with the same
+// files after it: the largest page, and the median, show what a shared link costs.
+if (pages.length) {
+  const page = (f) => brotliCompressSync(readFileSync(join(dist, f)), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  const bytes = pages.map((f) => statSync(join(dist, f)).size);
+  const order = pages.map((f, i) => [f, bytes[i]]).sort((a, b) => a[1] - b[1]);
+  const [median, largest] = [order[order.length >> 1], order[order.length - 1]];
+  const rest = total.brotli - sizes.get("index.html").brotli;
+  const deep = (f) => `${f} ${(page(f) / 1024).toFixed(1)} KiB, first load ${((rest + page(f)) / 1024).toFixed(1)} KiB`;
+  console.log(`pre-rendered pages: ${pages.length}; median ${deep(median[0])}; largest ${deep(largest[0])} (brotli)`);
 }
 console.log(`first load, brotli: ${kib.toFixed(1)} KiB of a ${BUDGET_KIB} KiB budget (${[...firstLoad].join(", ")})`);
 if (!firstLoad.has("index.html") || ![...firstLoad].some((f) => f.endsWith(".wasm"))) {
