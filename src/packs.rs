@@ -120,17 +120,6 @@ impl Packs {
         Some(Load::Loading)
     }
 
-    /// A pack already downloaded, in `language` or else in English (reactive); never starts a
-    /// download, so that code on the start-up path does not carry the pack reader.
-    pub fn loaded(self, country: &str, language: &str) -> Option<Arc<Pack>> {
-        self.packs.with(|p| {
-            [language, "en"].iter().find_map(|l| match p.get(&format!("{country}.{l}")) {
-                Some(Load::Ready(pack)) => Some(pack.clone()),
-                _ => None,
-            })
-        })
-    }
-
     /// Tries failed downloads again.
     pub fn retry(self) {
         if matches!(self.index.get_untracked(), Load::Failed(_)) {
